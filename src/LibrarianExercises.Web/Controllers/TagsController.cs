@@ -1,0 +1,39 @@
+using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LibrarianExercises.Web.Controllers;
+
+[Route("/tags")]
+public sealed class TagsController(ExerciseQueries queries) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await queries.TagsAsync(cancellationToken));
+
+    /// <summary>A tag's archive. Slugs keep every script and ignore letter case.</summary>
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Show(string slug, string? page, CancellationToken cancellationToken)
+    {
+        if (!SlugGenerator.IsWellFormed(slug))
+        {
+            return this.ProblemView(ProblemKind.MalformedTag, StatusCodes.Status400BadRequest, slug);
+        }
+
+        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        {
+            return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
+        }
+
+        var tag = await queries.FindTagAsync(SlugGenerator.Canonical(slug), cancellationToken);
+        if (tag is null)
+        {
+            return this.ProblemView(ProblemKind.TagNotFound, StatusCodes.Status404NotFound, slug);
+        }
+
+        var exercises = await queries.ListAsync(pageNumber, tag.Slug, cancellationToken);
+        return pageNumber > exercises.PageCount
+            ? this.ProblemView(ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, page)
+            : View(new ExerciseListViewModel(exercises, tag));
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LibrarianExercises.Web.Data.Configurations;
+
+internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
+{
+    public void Configure(EntityTypeBuilder<Exercise> builder)
+    {
+        builder.HasIndex(e => e.Number).IsUnique();
+        builder.HasIndex(e => e.PublishedOn);
+        builder.Property(e => e.Title).HasMaxLength(300);
+        builder.Property(e => e.Slug).HasMaxLength(300);
+        builder.Property(e => e.SourceUrl).HasMaxLength(2000);
+
+        builder.HasMany(e => e.Tags)
+            .WithMany(t => t.Exercises)
+            .UsingEntity(
+                "ExerciseTag",
+                r => r.HasOne(typeof(Tag)).WithMany().HasForeignKey("TagId").OnDelete(DeleteBehavior.Cascade),
+                l => l.HasOne(typeof(Exercise)).WithMany().HasForeignKey("ExerciseId").OnDelete(DeleteBehavior.Cascade),
+                j => j.HasKey("ExerciseId", "TagId"));
+        builder.Navigation(e => e.Tags).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasMany(e => e.Initiatives)
+            .WithOne(l => l.Exercise)
+            .HasForeignKey(l => l.ExerciseId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Initiatives).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasMany(e => e.Responses)
+            .WithOne(r => r.Exercise)
+            .HasForeignKey(r => r.ExerciseId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Responses).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

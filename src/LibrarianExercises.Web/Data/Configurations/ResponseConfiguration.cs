@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LibrarianExercises.Web.Data.Configurations;
+
+internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
+{
+    public void Configure(EntityTypeBuilder<Response> builder)
+    {
+        builder.Property(r => r.DisplayName).HasMaxLength(80);
+        builder.Property(r => r.Organisation).HasMaxLength(120);
+        builder.Property(r => r.CountryCode).HasMaxLength(2);
+        builder.Property(r => r.BodyMarkdown).HasMaxLength(10_000);
+        builder.Property(r => r.HoldReason).HasMaxLength(200);
+        builder.Property(r => r.ClientHash).HasMaxLength(64);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        // Pages of published responses per exercise, oldest first, and counts per exercise and status.
+        builder.HasIndex(r => new { r.ExerciseId, r.Status, r.CreatedUtc });
+    }
+}

@@ -1,0 +1,73 @@
+namespace LibrarianExercises.Web.Data;
+
+/// <summary>One "10-Minute International Librarian" exercise, identified by its published number.</summary>
+public class Exercise
+{
+    private readonly List<Tag> _tags = [];
+    private readonly List<ExerciseInitiative> _initiatives = [];
+    private readonly List<Response> _responses = [];
+
+    public int Id { get; private set; }
+
+    public int Number { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Slug { get; set; }
+
+    public required string BodyMarkdown { get; set; }
+
+    /// <summary>True while the only text known is an excerpt from an older listing page.</summary>
+    public bool BodyIsExcerpt { get; set; }
+
+    public DateOnly? PublishedOn { get; set; }
+
+    public string? SourceUrl { get; set; }
+
+    public bool ResponsesOpen { get; set; } = true;
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public IReadOnlyCollection<Tag> Tags => _tags;
+
+    public IReadOnlyCollection<ExerciseInitiative> Initiatives => _initiatives;
+
+    public IReadOnlyCollection<Response> Responses => _responses;
+
+    public bool AddTag(Tag tag)
+    {
+        if (_tags.Any(t => t.Slug == tag.Slug))
+        {
+            return false;
+        }
+
+        _tags.Add(tag);
+        return true;
+    }
+
+    /// <summary>Links the exercise to an initiative, or refreshes the published label of an existing link.</summary>
+    public void LinkInitiative(KeyInitiative initiative, string publishedLabel, bool labelDisagrees)
+    {
+        var link = _initiatives.FirstOrDefault(l => l.KeyInitiativeId == initiative.Id && initiative.Id != 0)
+            ?? _initiatives.FirstOrDefault(l => ReferenceEquals(l.KeyInitiative, initiative));
+        if (link is null)
+        {
+            _initiatives.Add(new ExerciseInitiative
+            {
+                KeyInitiative = initiative,
+                PublishedLabel = publishedLabel,
+                LabelDisagrees = labelDisagrees,
+            });
+            return;
+        }
+
+        link.PublishedLabel = publishedLabel;
+        link.LabelDisagrees = labelDisagrees;
+    }
+
+    /// <summary>Drops links to initiatives other than <paramref name="keep"/>: a re-import states the whole mapping.</summary>
+    public void UnlinkInitiativesExcept(IReadOnlyCollection<KeyInitiative> keep) =>
+        _initiatives.RemoveAll(l => !keep.Any(k => ReferenceEquals(k, l.KeyInitiative) || (k.Id != 0 && k.Id == l.KeyInitiativeId)));
+}

@@ -1,0 +1,39 @@
+namespace LibrarianExercises.Web.Data;
+
+/// <summary>What a visitor shared about an exercise.</summary>
+public class Response
+{
+    public int Id { get; private set; }
+
+    public int ExerciseId { get; set; }
+
+    public Exercise Exercise { get; private set; } = null!;
+
+    public required string DisplayName { get; set; }
+
+    public string? Organisation { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2 code.</summary>
+    public string? CountryCode { get; set; }
+
+    public required string BodyMarkdown { get; set; }
+
+    public bool DidExercise { get; set; }
+
+    public ResponseStatus Status { get; set; }
+
+    /// <summary>Why a response was held back, for the moderator; never shown publicly.</summary>
+    public string? HoldReason { get; set; }
+
+    /// <summary>Salted hash of the client address; the address itself is never stored.</summary>
+    public string? ClientHash { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}
+
+public enum ResponseStatus
+{
+    Published = 0,
+    Held = 1,
+    Spam = 2,
+}

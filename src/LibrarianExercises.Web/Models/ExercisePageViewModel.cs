@@ -1,0 +1,20 @@
+namespace LibrarianExercises.Web.Models;
+
+public sealed record InitiativeLink(string Code, string Name, string PublishedLabel, bool LabelDisagrees);
+
+public sealed record ExerciseNeighbour(int Number, string Title);
+
+public sealed record ExercisePageViewModel(
+    int Number,
+    string Title,
+    string BodyHtml,
+    bool BodyIsExcerpt,
+    DateOnly? PublishedOn,
+    string? SourceUrl,
+    bool ResponsesOpen,
+    IReadOnlyList<TagLink> Tags,
+    IReadOnlyList<InitiativeLink> Initiatives,
+    int ResponseCount,
+    int DidExerciseCount,
+    ExerciseNeighbour? Previous,
+    ExerciseNeighbour? Next);

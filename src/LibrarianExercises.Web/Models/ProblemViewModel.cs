@@ -1,0 +1,17 @@
+namespace LibrarianExercises.Web.Models;
+
+/// <summary>What went wrong with a request, for the error page; the page holds the words.</summary>
+public enum ProblemKind
+{
+    PageNotFound,
+    ExerciseNotFound,
+    TagNotFound,
+    MalformedExerciseNumber,
+    MalformedTag,
+    MalformedPage,
+    PageOutOfRange,
+    BadRequest,
+    ServerError,
+}
+
+public sealed record ProblemViewModel(ProblemKind Problem, int StatusCode, string? Value = null);

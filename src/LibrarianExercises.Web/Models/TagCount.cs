@@ -1,0 +1,3 @@
+namespace LibrarianExercises.Web.Models;
+
+public sealed record TagCount(string Name, string Slug, int ExerciseCount);

@@ -1,0 +1,34 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Importing;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Web.Services;
+
+/// <summary>Brings the database up to date at start-up and gives an empty one its starting content.</summary>
+public sealed class DatabaseInitializer(
+    LibrarianDbContext db,
+    StrategySeeder strategySeeder,
+    ExerciseImporter importer,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets readers go on while a response is written; the setting is kept in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        await using (var strategy = StartingContent.Open(StartingContent.Strategy20192024))
+        {
+            if (await strategySeeder.SeedAsync(strategy, cancellationToken))
+            {
+                logger.LogInformation("Seeded the IFLA Strategy {StrategyVersion}", StrategySeeder.ExerciseSeriesVersionKey);
+            }
+        }
+
+        if (!await db.Exercises.AnyAsync(cancellationToken))
+        {
+            var report = await importer.ImportAsync(StartingContent.ReadText(StartingContent.SeedListing), dryRun: false, cancellationToken);
+            logger.LogInformation("Loaded {ExerciseCount} starting exercises", report.Exercises.Count);
+        }
+    }
+}

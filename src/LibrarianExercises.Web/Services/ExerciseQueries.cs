@@ -1,0 +1,136 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Markdown;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Web.Services;
+
+/// <summary>
+/// Reads exercises for the pages. Each method makes a fixed number of round trips, and counts responses in the
+/// database rather than loading them.
+/// </summary>
+public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRenderer markdown)
+{
+    public const int PageSize = 20;
+
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Exercises.CountAsync(cancellationToken);
+
+    /// <summary>The whole list runs by number; a tag's archive, like the blog's, shows the newest first.</summary>
+    public async Task<PagedList<ExerciseSummary>> ListAsync(int page, string? tagSlug, CancellationToken cancellationToken)
+    {
+        var exercises = db.Exercises.AsQueryable();
+        if (tagSlug is not null)
+        {
+            exercises = exercises.Where(e => e.Tags.Any(t => t.Slug == tagSlug));
+        }
+
+        var total = await exercises.CountAsync(cancellationToken);
+        var ordered = tagSlug is null ? exercises.OrderBy(e => e.Number) : exercises.OrderByDescending(e => e.Number);
+        var items = await SummariesAsync(ordered.Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
+        return new PagedList<ExerciseSummary>(items, page, PageSize, total);
+    }
+
+    public Task<IReadOnlyList<ExerciseSummary>> LatestAsync(int count, CancellationToken cancellationToken) =>
+        SummariesAsync(
+            db.Exercises.OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.Number).Take(count),
+            cancellationToken);
+
+    public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
+        db.Exercises.AnyAsync(e => e.Number == number, cancellationToken);
+
+    public async Task<ExercisePageViewModel?> FindAsync(int number, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
+    {
+        var exercise = await db.Exercises
+            .Where(e => e.Number == number)
+            .Select(e => new
+            {
+                e.Number,
+                e.Title,
+                e.BodyMarkdown,
+                e.BodyIsExcerpt,
+                e.PublishedOn,
+                e.SourceUrl,
+                e.ResponsesOpen,
+                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+                Initiatives = e.Initiatives
+                    .OrderBy(l => l.KeyInitiative.Code)
+                    .Select(l => new InitiativeLink(l.KeyInitiative.Code, l.KeyInitiative.Name, l.PublishedLabel, l.LabelDisagrees))
+                    .ToList(),
+                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
+                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (exercise is null)
+        {
+            return null;
+        }
+
+        var previous = await db.Exercises.Where(p => p.Number < number).OrderByDescending(p => p.Number)
+            .Select(p => new ExerciseNeighbour(p.Number, p.Title)).FirstOrDefaultAsync(cancellationToken);
+        var next = await db.Exercises.Where(n => n.Number > number).OrderBy(n => n.Number)
+            .Select(n => new ExerciseNeighbour(n.Number, n.Title)).FirstOrDefaultAsync(cancellationToken);
+        var mentioned = markdown.MentionedNumbers(exercise.BodyMarkdown).Where(n => n != number).ToList();
+        var existing = mentioned.Count == 0
+            ? []
+            : (await db.Exercises.Where(e => mentioned.Contains(e.Number)).Select(e => e.Number).ToListAsync(cancellationToken)).ToHashSet();
+        var html = markdown.ToHtml(exercise.BodyMarkdown, n => existing.Contains(n) ? exerciseUrl(n) : null);
+
+        return new ExercisePageViewModel(
+            exercise.Number,
+            exercise.Title,
+            html,
+            exercise.BodyIsExcerpt,
+            exercise.PublishedOn,
+            exercise.SourceUrl,
+            exercise.ResponsesOpen,
+            SortTags(exercise.Tags),
+            exercise.Initiatives,
+            exercise.ResponseCount,
+            exercise.DidExerciseCount,
+            previous,
+            next);
+    }
+
+    public async Task<IReadOnlyList<TagCount>> TagsAsync(CancellationToken cancellationToken)
+    {
+        var tags = await db.Tags
+            .Select(t => new TagCount(t.Name, t.Slug, t.Exercises.Count))
+            .ToListAsync(cancellationToken);
+        return [.. tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    public Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken) =>
+        db.Tags.Where(t => t.Slug == slug).Select(t => new TagLink(t.Name, t.Slug)).SingleOrDefaultAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<ExerciseSummary>> SummariesAsync(IQueryable<Exercise> exercises, CancellationToken cancellationToken)
+    {
+        var rows = await exercises
+            .Select(e => new
+            {
+                e.Number,
+                e.Title,
+                e.BodyMarkdown,
+                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+                Codes = e.Initiatives.Select(l => l.KeyInitiative.Code).ToList(),
+                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
+                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return
+        [
+            .. rows.Select(r => new ExerciseSummary(
+                r.Number,
+                r.Title,
+                markdown.FirstParagraphText(r.BodyMarkdown),
+                SortTags(r.Tags),
+                [.. r.Codes.Order(StringComparer.Ordinal)],
+                r.ResponseCount,
+                r.DidExerciseCount)),
+        ];
+    }
+
+    private static List<TagLink> SortTags(IEnumerable<TagLink> tags) =>
+        [.. tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
+}

@@ -1,0 +1,65 @@
+using LibrarianExercises.Web.Data;
+
+namespace LibrarianExercises.Web.Services.Importing;
+
+public sealed record ImportReport(
+    IReadOnlyList<ExerciseSaveResult> Exercises,
+    IReadOnlyList<SkippedPost> Skipped,
+    bool DryRun);
+
+/// <summary>Input the importer cannot use at all; nothing of it has been written.</summary>
+public sealed class ImportRejectedException(string message) : Exception(message);
+
+/// <summary>Imports text copied from the blog: every post of one text is written, or none is.</summary>
+public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store, ILogger<ExerciseImporter> logger)
+{
+    public async Task<ImportReport> ImportAsync(string text, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ImportRejectedException("the text is empty");
+        }
+
+        var document = BlogPostParser.Parse(text);
+        if (document.Posts.Count == 0)
+        {
+            var why = document.Skipped.Count == 0
+                ? "no post of The 10-Minute International Librarian was found"
+                : $"no post of The 10-Minute International Librarian was found ({document.Skipped.Count} post(s) of other series skipped)";
+            throw new ImportRejectedException(why);
+        }
+
+        string[] tags = document.TopicalTag is { } topical
+            ? [topical, BlogPostParser.SeriesTagName]
+            : [BlogPostParser.SeriesTagName];
+
+        var results = new List<ExerciseSaveResult>(document.Posts.Count);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var post in document.Posts)
+            {
+                results.Add(await store.SaveImportedAsync(post, tags, cancellationToken));
+            }
+
+            if (dryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+
+        logger.LogInformation(
+            "Imported {PostCount} posts ({Created} created, {Updated} updated), skipped {SkippedCount}, dry run {DryRun}",
+            results.Count,
+            results.Count(r => r.Change == ExerciseChange.Created),
+            results.Count(r => r.Change == ExerciseChange.Updated),
+            document.Skipped.Count,
+            dryRun);
+        return new ImportReport(results, document.Skipped, dryRun);
+    }
+}

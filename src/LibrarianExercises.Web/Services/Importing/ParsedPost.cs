@@ -1,0 +1,53 @@
+namespace LibrarianExercises.Web.Services.Importing;
+
+/// <summary>What the parser read from one text: the archive heading, the series' posts, and what it passed over.</summary>
+public sealed record ParsedDocument(
+    ArchiveHeading? Heading,
+    IReadOnlyList<ParsedPost> Posts,
+    IReadOnlyList<SkippedPost> Skipped)
+{
+    /// <summary>The topical tag every post of this document gets from a <c>Tag Archives: …</c> heading, if any.</summary>
+    public string? TopicalTag =>
+        Heading is { Kind: ArchiveKind.Tag } heading && !BlogPostParser.IsSeriesTag(heading.Value) ? heading.Value : null;
+}
+
+public enum ArchiveKind
+{
+    Tag,
+    Month,
+    Author,
+    Category,
+}
+
+public sealed record ArchiveHeading(ArchiveKind Kind, string Value);
+
+/// <summary>One exercise as the blog printed it.</summary>
+public sealed record ParsedPost
+{
+    public required int Number { get; init; }
+
+    /// <summary>The task as the title printed it, e.g. "Make a connection".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The exercise text as Markdown: one paragraph per line of the post, special characters escaped.</summary>
+    public required string BodyMarkdown { get; init; }
+
+    /// <summary>An excerpt from an older listing page, not the whole exercise.</summary>
+    public bool IsExcerpt { get; init; }
+
+    public ParsedStrategyLine? Strategy { get; init; }
+
+    public DateOnly? PublishedOn { get; init; }
+
+    public string? SourceUrl { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>The "This idea relates to the IFLA Strategy!" line.</summary>
+/// <param name="Code">Initiative code such as <c>3.2</c>.</param>
+/// <param name="PublishedLabel">Everything after the fixed opening, exactly as printed (line breaks joined).</param>
+/// <param name="PublishedName">The initiative name part of the label, spaces and trailing full stop tidied.</param>
+public sealed record ParsedStrategyLine(string Code, string PublishedLabel, string PublishedName);
+
+public sealed record SkippedPost(string Title, string Reason);

@@ -1,0 +1,57 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Markdown;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Web.Services;
+
+public static class ServiceRegistration
+{
+    public const string ConnectionStringName = "Library";
+
+    /// <summary>The database, the stores that write it, the importer and the renderers.</summary>
+    public static IServiceCollection AddLibrarianServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = ResolveConnectionString(configuration, environment);
+        services.AddDbContext<LibrarianDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ExerciseStore>();
+        services.AddScoped<StrategySeeder>();
+        services.AddScoped<ExerciseImporter>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<ExerciseQueries>();
+        services.AddSingleton<ExerciseMarkdownRenderer>();
+        return services;
+    }
+
+    /// <summary>
+    /// A relative database file is placed under the content root, and its folder is created, so that a fresh clone
+    /// runs with nothing to configure.
+    /// </summary>
+    internal static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"The connection string '{ConnectionStringName}' is not configured.");
+        var builder = new SqliteConnectionStringBuilder(configured);
+        var inMemory = builder.Mode == SqliteOpenMode.Memory
+            || builder.DataSource is ":memory:" or ""
+            || builder.DataSource.StartsWith("file:", StringComparison.Ordinal);
+        if (!inMemory)
+        {
+            var path = Path.IsPathRooted(builder.DataSource)
+                ? builder.DataSource
+                : Path.Combine(environment.ContentRootPath, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        // Writers wait for each other instead of failing with "database is locked".
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+}
