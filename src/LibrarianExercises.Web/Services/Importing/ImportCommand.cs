@@ -64,11 +64,15 @@ public static class ImportCommand
             }
         }
 
-        var verb = dryRun ? "would be" : "";
+        var created = totals.GetValueOrDefault(ExerciseChange.Created);
+        var updated = totals.GetValueOrDefault(ExerciseChange.Updated);
+        var unchanged = totals.GetValueOrDefault(ExerciseChange.Unchanged);
+        var counts = dryRun
+            ? $"{created} would be created, {updated} would be updated, {unchanged} unchanged"
+            : $"{created} created, {updated} updated, {unchanged} unchanged";
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"{(dryRun ? "Dry run, nothing written. " : "")}{totals.Values.Sum()} exercise(s): {totals.GetValueOrDefault(ExerciseChange.Created)} {verb} created, {totals.GetValueOrDefault(ExerciseChange.Updated)} {verb} updated, {totals.GetValueOrDefault(ExerciseChange.Unchanged)} unchanged; {skipped} post(s) skipped; {failed} file(s) failed.")
-            .Replace("  ", " ", StringComparison.Ordinal));
+            $"{(dryRun ? "Dry run, nothing written. " : "")}{created + updated + unchanged} exercise(s): {counts}; {skipped} post(s) skipped; {failed} file(s) failed."));
         return failed == 0 ? 0 : 1;
     }
 

@@ -1,0 +1,174 @@
+using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Importing;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Tests.Importing;
+
+public sealed class ExerciseImporterTests : IAsyncLifetime
+{
+    private const string Connection = "3.2 Support virtual networking and connections";
+
+    private readonly LibrarianAppFactory _app = new();
+
+    public Task InitializeAsync()
+    {
+        _ = _app.Server; // start the host: migrations and starting content
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task TheStartingContentHoldsTheSeedsExercisesTagsAndInitiatives()
+    {
+        var exercises = await _app.WithDbAsync(db => db.Exercises
+            .Include(e => e.Tags).Include(e => e.Initiatives).ThenInclude(l => l.KeyInitiative)
+            .OrderBy(e => e.Number).ToListAsync());
+
+        Assert.Equal([21, 42, 89], exercises.Select(e => e.Number));
+        Assert.All(exercises, e => Assert.Equal(
+            ["10minuteinternationallibrarian", "community-engagement"],
+            e.Tags.Select(t => t.Slug).Order(StringComparer.Ordinal)));
+        Assert.Equal(["1.1", "3.3", "3.2"], exercises.Select(e => e.Initiatives.Single().KeyInitiative.Code));
+        Assert.Equal("3.3 Empower the field at the national and regional levels.", exercises[1].Initiatives.Single().PublishedLabel);
+        Assert.All(exercises, e => Assert.False(e.Initiatives.Single().LabelDisagrees));
+        Assert.Equal(16, await _app.WithDbAsync(db => db.KeyInitiatives.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ImportingTheSameFileTwiceLeavesTheDatabaseAsAfterTheFirstTime()
+    {
+        var file = BlogText.TagArchive(
+            "outreach",
+            BlogText.Post(7, "Map your partners", "map your partners", Connection),
+            BlogText.Post(8, "Write to a colleague abroad", "write to a colleague abroad", "Key Initiative 3.1: Provide excellent opportunities for face-to-face networking and learning"),
+            BlogText.Post(89, "Make a connection", "make a connection", Connection));
+
+        var first = await _app.ImportAsync(file);
+        var afterFirst = await SnapshotAsync();
+        var second = await _app.ImportAsync(file);
+        var afterSecond = await SnapshotAsync();
+
+        Assert.Equal([ExerciseChange.Created, ExerciseChange.Created, ExerciseChange.Updated], first.Exercises.Select(e => e.Change));
+        Assert.All(second.Exercises, e => Assert.Equal(ExerciseChange.Unchanged, e.Change));
+        Assert.Equal(afterFirst, afterSecond);
+    }
+
+    [Fact]
+    public async Task AnExcerptNeverReplacesAFullTextButAFullTextReplacesAnExcerpt()
+    {
+        const string Excerpts = """
+            Tag Archive for '#10MinuteInternationalLibrarian'
+
+            Page 2 of 14
+
+            The 10-Minute International Librarian #89: Make a connection
+
+            Libraries are already strongly characterised by collaboration. Within and across institutions, we rely on […]
+
+            Read full post…
+
+            The 10-Minute International Librarian #77: Learn a word in another language
+
+            Language is a bridge to other librarians. Today we ask you to […]
+
+            Read full post…
+            """;
+
+        var report = await _app.ImportAsync(Excerpts);
+        var exercise89 = await _app.WithDbAsync(db => db.Exercises.SingleAsync(e => e.Number == 89));
+        Assert.False(exercise89.BodyIsExcerpt);
+        Assert.Contains("make a connection.", exercise89.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Equal(ExerciseChange.Unchanged, report.Exercises.Single(e => e.Number == 89).Change);
+
+        var exercise77 = await _app.WithDbAsync(db => db.Exercises.SingleAsync(e => e.Number == 77));
+        Assert.True(exercise77.BodyIsExcerpt);
+
+        await _app.ImportAsync(BlogText.Post(77, "Learn a word in another language", "learn a word in another language", Connection));
+        exercise77 = await _app.WithDbAsync(db => db.Exercises.SingleAsync(e => e.Number == 77));
+        Assert.False(exercise77.BodyIsExcerpt);
+        Assert.Contains("learn a word in another language.", exercise77.BodyMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADryRunReportsTheChangesAndWritesNothing()
+    {
+        var before = await SnapshotAsync();
+
+        var report = await _app.ImportAsync(
+            BlogText.TagArchive("outreach", BlogText.Post(5, "Say hello", "say hello", Connection), BlogText.Post(89, "Make a connection", "make a connection", Connection)),
+            dryRun: true);
+
+        Assert.True(report.DryRun);
+        Assert.Equal([ExerciseChange.Created, ExerciseChange.Updated], report.Exercises.Select(e => e.Change));
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task AFileIsImportedWholeOrNotAtAll()
+    {
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_999 BEFORE INSERT ON Exercises WHEN NEW.Number = 999 BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+        var before = await SnapshotAsync();
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => _app.ImportAsync(BlogText.TagArchive(
+            "outreach",
+            BlogText.Post(5, "Say hello", "say hello", Connection),
+            BlogText.Post(999, "Break the import", "break the import", Connection))));
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task ACodeAndNameThatDisagreeAreLinkedByCodeAndFlaggedWithTheLabelKept()
+    {
+        const string Label = "Key Initiative 2.1: Shape public opinion and debate around open access and library values, including intellectual freedom and human rights";
+
+        var report = await _app.ImportAsync(BlogText.Post(64, "Stand up for open access", "stand up for open access", Label));
+
+        var link = await _app.WithDbAsync(db => db.ExerciseInitiatives.Include(l => l.KeyInitiative).SingleAsync(l => l.Exercise.Number == 64));
+        Assert.Equal("2.1", link.KeyInitiative.Code);
+        Assert.Equal(Label, link.PublishedLabel);
+        Assert.True(link.LabelDisagrees);
+        Assert.Contains(report.Exercises.Single().Warnings, w => w.Contains("disagrees", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PostsOfOtherSeriesAreSkippedAndReported()
+    {
+        var report = await _app.ImportAsync(
+            "The 10-Minute Library Advocate #12: Write to your mayor\n\nAdvocacy starts at home.\n\nGood luck!\n\n"
+            + BlogText.Post(6, "Read a manifesto", "read a manifesto", Connection));
+
+        Assert.Equal([6], report.Exercises.Select(e => e.Number));
+        Assert.Contains(report.Skipped, s => s.Title.Contains("Library Advocate #12", StringComparison.Ordinal));
+        Assert.False(await _app.WithDbAsync(db => db.Exercises.AnyAsync(e => e.Number == 12)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("Library Stat of the Week: 42% of libraries\n\nA number to think about.")]
+    public async Task TextWithoutAnyExerciseIsRejectedWithAReason(string text)
+    {
+        var error = await Assert.ThrowsAsync<ImportRejectedException>(() => _app.ImportAsync(text));
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    /// <summary>Everything an import can write, as comparable text.</summary>
+    private Task<List<string>> SnapshotAsync() => _app.WithDbAsync(async db =>
+    {
+        var exercises = await db.Exercises.AsNoTracking()
+            .Include(e => e.Tags).Include(e => e.Initiatives).ThenInclude(l => l.KeyInitiative)
+            .OrderBy(e => e.Number).ToListAsync();
+        var rows = exercises.Select(e => string.Join(
+            " | ",
+            e.Number, e.Title, e.Slug, e.BodyMarkdown, e.BodyIsExcerpt, e.PublishedOn, e.SourceUrl, e.ResponsesOpen, e.CreatedUtc.Ticks, e.UpdatedUtc.Ticks,
+            string.Join(",", e.Tags.Select(t => t.Slug).Order(StringComparer.Ordinal)),
+            string.Join(",", e.Initiatives.Select(l => $"{l.KeyInitiative.Code}:{l.PublishedLabel}:{l.LabelDisagrees}")))).ToList();
+        rows.AddRange((await db.Tags.AsNoTracking().OrderBy(t => t.Slug).ToListAsync()).Select(t => $"tag {t.Slug} {t.Name}"));
+        return rows;
+    });
+}

@@ -1,0 +1,101 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Importing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LibrarianExercises.Tests.Infrastructure;
+
+/// <summary>
+/// The real application over a SQLite database of its own: a named in-memory database kept alive by a connection
+/// held open for the factory's life (or, for concurrency tests, a temporary file). Migrations and the starting
+/// content run exactly as on a fresh install.
+/// </summary>
+public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
+{
+    private readonly SqliteConnection? _keepAlive;
+    private readonly string? _databaseFile;
+    private readonly string _logFolder = Path.Combine(Path.GetTempPath(), "librarian-tests-logs");
+
+    public LibrarianAppFactory()
+        : this(useFile: false)
+    {
+    }
+
+    private LibrarianAppFactory(bool useFile)
+    {
+        if (useFile)
+        {
+            _databaseFile = Path.Combine(Path.GetTempPath(), $"librarian-tests-{Guid.NewGuid():N}.db");
+            ConnectionString = $"Data Source={_databaseFile}";
+        }
+        else
+        {
+            ConnectionString = $"Data Source=file:librarian-tests-{Guid.NewGuid():N}?mode=memory&cache=shared";
+            _keepAlive = new SqliteConnection(ConnectionString);
+            _keepAlive.Open();
+        }
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>A factory over a temporary database file, for tests where many requests write at once.</summary>
+    public static LibrarianAppFactory WithDatabaseFile() => new(useFile: true);
+
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public async Task<ImportReport> ImportAsync(string text, bool dryRun = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ExerciseImporter>().ImportAsync(text, dryRun, CancellationToken.None);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<LibrarianDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<LibrarianDbContext>());
+    }
+
+    public async Task<IHtmlDocument> GetDocumentAsync(string path)
+    {
+        using var client = CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await new HtmlParser().ParseDocumentAsync(html);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:" + ServiceRegistration.ConnectionStringName, ConnectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_logFolder, "log-.txt"));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _keepAlive?.Dispose();
+            if (_databaseFile is not null)
+            {
+                SqliteConnection.ClearAllPools();
+                foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+}
