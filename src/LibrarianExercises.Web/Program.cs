@@ -12,7 +12,7 @@ if (isImport)
 
 builder.AddLibrarianLogging();
 builder.Services.AddLibrarianServices(builder.Configuration, builder.Environment);
-builder.Services.AddLibrarianWeb();
+builder.Services.AddLibrarianWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();

@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Threading.RateLimiting;
 using LibrarianExercises.Web.Data;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Responses;
+using Microsoft.AspNetCore.RateLimiting;
 using Serilog;
 
 namespace LibrarianExercises.Web;
@@ -7,6 +11,13 @@ namespace LibrarianExercises.Web;
 /// <summary>The web host's logging, services and request pipeline, kept out of Program.cs.</summary>
 public static class WebSetup
 {
+    public const string ResponsePostingPolicy = "response-posting";
+
+    // Scripts and styles come only from this site: no inline script, no inline style.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static WebApplicationBuilder AddLibrarianLogging(this WebApplicationBuilder builder)
     {
         // Configured per host rather than through a static bootstrap logger, so that several test hosts can run at once.
@@ -16,22 +27,50 @@ public static class WebSetup
         return builder;
     }
 
-    public static IServiceCollection AddLibrarianWeb(this IServiceCollection services)
+    public static IServiceCollection AddLibrarianWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddControllersWithViews();
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHealthChecks().AddDbContextCheck<LibrarianDbContext>();
+        services.AddOptions<ResponseOptions>().Bind(configuration.GetSection(ResponseOptions.SectionName));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(ResponsePostingPolicy, context =>
+            {
+                var rules = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResponseOptions>>().Value;
+                var client = context.RequestServices.GetRequiredService<ResponseScreening>().HashClient(context.Connection.RemoteIpAddress) ?? "unknown";
+                var key = client + "/" + context.GetRouteValue("number");
+                return RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = rules.RateLimitPermits,
+                    Window = rules.RateLimitWindow,
+                    SegmentsPerWindow = 10,
+                    QueueLimit = 0,
+                });
+            });
+            options.OnRejected = (context, _) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? wait
+                    : context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResponseOptions>>().Value.RateLimitWindow;
+                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                // The body is left to the status code page, which shows the visitor's text back to them.
+                return ValueTask.CompletedTask;
+            };
+        });
         return services;
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<Services.DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
 
     public static WebApplication UseLibrarianPipeline(this WebApplication app)
     {
+        app.Use(AddSecurityHeaders);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -39,10 +78,42 @@ public static class WebSetup
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
+        app.Use(RejectUnsupportedCharsets);
         app.UseRouting();
+        app.UseRateLimiter();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapControllers().WithStaticAssets();
         return app;
+    }
+
+    private static Task AddSecurityHeaders(HttpContext context, RequestDelegate next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        return next(context);
+    }
+
+    /// <summary>
+    /// A body in a character set the form reader cannot decode (utf-7, say) would otherwise end in a server error:
+    /// answer 415 instead. Browsers send UTF-8.
+    /// </summary>
+    private static Task RejectUnsupportedCharsets(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentType is { } contentType
+            && MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+            && mediaType.CharSet is { Length: > 0 } charset
+            && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            && !charset.Trim('"').Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
     }
 }

@@ -1,12 +1,23 @@
+using System.Globalization;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LibrarianExercises.Web.Controllers;
 
 [Route("/exercises")]
-public sealed class ExercisesController(ExerciseQueries queries) : Controller
+public sealed class ExercisesController(
+    ExerciseQueries queries,
+    ResponseQueries responses,
+    ResponseScreening screening,
+    ResponseStore store,
+    Countries countries,
+    ILogger<ExercisesController> logger) : Controller
 {
+    private const string JustPostedKey = "JustPosted";
+
     /// <summary>Every exercise by number, a page at a time; <c>?number=89</c> goes straight to that exercise.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index(string? page, string? number, CancellationToken cancellationToken)
@@ -21,7 +32,7 @@ public sealed class ExercisesController(ExerciseQueries queries) : Controller
 
             return await queries.ExistsAsync(wanted, cancellationToken)
                 ? RedirectToAction(nameof(Show), new { number = wanted })
-                : this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, wanted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                : this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, wanted.ToString(CultureInfo.InvariantCulture));
         }
 
         if (!ProblemResults.TryParsePage(page, out var pageNumber))
@@ -35,19 +46,29 @@ public sealed class ExercisesController(ExerciseQueries queries) : Controller
             : View(new ExerciseListViewModel(exercises));
     }
 
-    /// <summary>The canonical page of an exercise.</summary>
+    /// <summary>The canonical page of an exercise, with its published responses a page at a time and the form.</summary>
     [HttpGet("{number}")]
-    public async Task<IActionResult> Show(string number, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string number, string? page, CancellationToken cancellationToken)
     {
         if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }
 
-        var exercise = await queries.FindAsync(wanted, n => Url.Action(nameof(Show), new { number = n })!, cancellationToken);
-        return exercise is null
-            ? this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number)
-            : View(exercise);
+        if (!ProblemResults.TryParsePage(page, out var responsePage))
+        {
+            return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
+        }
+
+        var model = await LoadPageAsync(wanted, responsePage, new ResponseForm { FormToken = screening.IssueFormToken() }, cancellationToken);
+        if (model is null)
+        {
+            return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number);
+        }
+
+        return responsePage > model.Responses.PageCount
+            ? this.ProblemView(ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, page)
+            : View(model with { JustPosted = TempData[JustPostedKey] as string });
     }
 
     /// <summary>Readable addresses such as <c>/exercises/89/make-a-connection</c> lead to the canonical one.</summary>
@@ -56,4 +77,76 @@ public sealed class ExercisesController(ExerciseQueries queries) : Controller
         ProblemResults.TryParseExerciseNumber(number, out var wanted)
             ? RedirectToActionPermanent(nameof(Show), new { number = wanted })
             : this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
+
+    /// <summary>
+    /// Stores a response before anything else, then sends the visitor to it (303). Suspicious responses are kept
+    /// for review, never dropped; a form with mistakes comes back (400) with everything typed still in it.
+    /// </summary>
+    [HttpPost("{number}/responses")]
+    [ValidateAntiForgeryToken]
+    [EnableRateLimiting(WebSetup.ResponsePostingPolicy)]
+    public async Task<IActionResult> PostResponse(string number, [Bind(Prefix = "Form")] ResponseForm form, CancellationToken cancellationToken)
+    {
+        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        {
+            return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number, form.Text);
+        }
+
+        var exercise = await queries.FindForResponseAsync(wanted, cancellationToken);
+        if (exercise is null)
+        {
+            return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number, form.Text);
+        }
+
+        if (!exercise.ResponsesOpen)
+        {
+            return this.ProblemView(ProblemKind.ResponsesClosed, StatusCodes.Status403Forbidden, number, form.Text);
+        }
+
+        if (!string.IsNullOrEmpty(form.Country) && !countries.IsKnown(form.Country))
+        {
+            ModelState.AddModelError("Form.Country", "Please choose a country from the list, or none.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            var page = await LoadPageAsync(wanted, 1, form, cancellationToken);
+            var result = View("Show", page);
+            result.StatusCode = StatusCodes.Status400BadRequest;
+            return result;
+        }
+
+        var verdict = screening.Screen(form);
+        var response = await store.AddAsync(exercise.Id, form, verdict, screening.HashClient(HttpContext.Connection.RemoteIpAddress), CancellationToken.None);
+        logger.LogInformation(
+            "Response {ResponseId} to exercise {ExerciseNumber} stored as {ResponseStatus} {HoldReason}",
+            response.Id, wanted, response.Status, response.HoldReason);
+
+        if (response.Status != Data.ResponseStatus.Published)
+        {
+            TempData[JustPostedKey] = "held";
+            return this.SeeOther(string.Create(CultureInfo.InvariantCulture, $"/exercises/{wanted}#response-status"));
+        }
+
+        TempData[JustPostedKey] = "published";
+        var onPage = await responses.PageOfAsync(response, cancellationToken);
+        var query = onPage > 1 ? string.Create(CultureInfo.InvariantCulture, $"?page={onPage}") : "";
+        return this.SeeOther(string.Create(CultureInfo.InvariantCulture, $"/exercises/{wanted}{query}#response-{response.Id}"));
+    }
+
+    private async Task<ExercisePageViewModel?> LoadPageAsync(int number, int responsePage, ResponseForm form, CancellationToken cancellationToken)
+    {
+        var exercise = await queries.FindAsync(number, n => Url.Action(nameof(Show), new { number = n })!, cancellationToken);
+        if (exercise is null)
+        {
+            return null;
+        }
+
+        ViewData["Countries"] = countries.All();
+        return exercise with
+        {
+            Responses = await responses.PageAsync(number, responsePage, cancellationToken),
+            Form = form,
+        };
+    }
 }

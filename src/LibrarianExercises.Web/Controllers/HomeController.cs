@@ -18,23 +18,46 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
         return View(new HomeViewModel(latest, exerciseCount, tags.Count));
     }
 
-    /// <summary>The page for status codes no controller answered itself, and for unhandled errors.</summary>
+    /// <summary>
+    /// The page for status codes no action answered itself (a refused form, the rate limit, an unknown address) and
+    /// for unhandled errors. When a form was refused, the visitor's text is shown back so that nothing is lost.
+    /// </summary>
     [Route("/error/{code:int?}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public IActionResult Error(int? code)
+    [IgnoreAntiforgeryToken]
+    public async Task<IActionResult> Error(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        var status = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
             status = StatusCodes.Status500InternalServerError;
         }
 
+        var wasFormPost = HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && status != StatusCodes.Status415UnsupportedMediaType;
+        var submittedText = wasFormPost ? await ReadSubmittedTextAsync() : null;
         var problem = status switch
         {
             StatusCodes.Status404NotFound => ProblemKind.PageNotFound,
+            StatusCodes.Status429TooManyRequests => ProblemKind.TooManyResponses,
+            StatusCodes.Status415UnsupportedMediaType => ProblemKind.UnsupportedEncoding,
+            StatusCodes.Status400BadRequest when wasFormPost => ProblemKind.FormRejected,
             >= 400 and < 500 => ProblemKind.BadRequest,
             _ => ProblemKind.ServerError,
         };
-        return this.ProblemView(problem, status is >= 400 and <= 599 ? status : StatusCodes.Status500InternalServerError);
+        var retryAfter = Response.Headers.RetryAfter.ToString();
+        return this.ProblemView(problem, status, retryAfter.Length > 0 ? retryAfter : null, submittedText);
+    }
+
+    private async Task<string?> ReadSubmittedTextAsync()
+    {
+        try
+        {
+            var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+            return form.TryGetValue("Form.Text", out var text) && !string.IsNullOrWhiteSpace(text) ? text.ToString() : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -9,11 +9,18 @@ internal static class ProblemResults
 {
     public const int HighestExerciseNumber = 99_999;
 
-    public static ViewResult ProblemView(this Controller controller, ProblemKind problem, int statusCode, string? value = null)
+    public static ViewResult ProblemView(this Controller controller, ProblemKind problem, int statusCode, string? value = null, string? submittedText = null)
     {
-        var result = controller.View("Problem", new ProblemViewModel(problem, statusCode, value));
+        var result = controller.View("Problem", new ProblemViewModel(problem, statusCode, value, submittedText));
         result.StatusCode = statusCode;
         return result;
+    }
+
+    /// <summary>303 See Other: after a post, the browser fetches the page with GET.</summary>
+    public static IActionResult SeeOther(this Controller controller, string url)
+    {
+        controller.Response.Headers.Location = url;
+        return new StatusCodeResult(StatusCodes.Status303SeeOther);
     }
 
     /// <summary>Exercise numbers are plain positive whole numbers: "89", not "+89", "8 9" or "٨٩".</summary>

@@ -17,4 +17,12 @@ public sealed record ExercisePageViewModel(
     int ResponseCount,
     int DidExerciseCount,
     ExerciseNeighbour? Previous,
-    ExerciseNeighbour? Next);
+    ExerciseNeighbour? Next)
+{
+    public PagedList<ResponseView> Responses { get; init; } = new([], 1, 1, 0);
+
+    public ResponseForm Form { get; init; } = new();
+
+    /// <summary>"published" or "held" after a response was just sent, to say what became of it.</summary>
+    public string? JustPosted { get; init; }
+}

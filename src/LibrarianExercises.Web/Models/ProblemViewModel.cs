@@ -12,6 +12,11 @@ public enum ProblemKind
     PageOutOfRange,
     BadRequest,
     ServerError,
+    ResponsesClosed,
+    FormRejected,
+    TooManyResponses,
+    UnsupportedEncoding,
 }
 
-public sealed record ProblemViewModel(ProblemKind Problem, int StatusCode, string? Value = null);
+/// <param name="SubmittedText">What the visitor had typed, shown back so that a refusal never loses it.</param>
+public sealed record ProblemViewModel(ProblemKind Problem, int StatusCode, string? Value = null, string? SubmittedText = null);

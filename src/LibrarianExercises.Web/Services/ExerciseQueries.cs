@@ -35,6 +35,12 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             db.Exercises.OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.Number).Take(count),
             cancellationToken);
 
+    /// <summary>What posting a response needs to know of an exercise.</summary>
+    public Task<ExerciseForResponse?> FindForResponseAsync(int number, CancellationToken cancellationToken) =>
+        db.Exercises.Where(e => e.Number == number)
+            .Select(e => new ExerciseForResponse(e.Id, e.ResponsesOpen))
+            .SingleOrDefaultAsync(cancellationToken);
+
     public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
         db.Exercises.AnyAsync(e => e.Number == number, cancellationToken);
 
@@ -134,3 +140,5 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     private static List<TagLink> SortTags(IEnumerable<TagLink> tags) =>
         [.. tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
 }
+
+public sealed record ExerciseForResponse(int Id, bool ResponsesOpen);

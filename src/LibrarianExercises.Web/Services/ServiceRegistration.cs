@@ -1,8 +1,10 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
+using LibrarianExercises.Web.Services.Responses;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LibrarianExercises.Web.Services;
 
@@ -15,13 +17,18 @@ public static class ServiceRegistration
     {
         var connectionString = ResolveConnectionString(configuration, environment);
         services.AddDbContext<LibrarianDbContext>(options => options.UseSqlite(connectionString));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ExerciseStore>();
         services.AddScoped<StrategySeeder>();
         services.AddScoped<ExerciseImporter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ExerciseQueries>();
         services.AddSingleton<ExerciseMarkdownRenderer>();
+        services.AddSingleton<ResponseMarkdownRenderer>();
+        services.AddSingleton<Countries>();
+        services.AddSingleton<ResponseScreening>();
+        services.AddScoped<ResponseStore>();
+        services.AddScoped<ResponseQueries>();
         return services;
     }
 

@@ -3,7 +3,12 @@ using AngleSharp.Html.Parser;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Importing;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +46,15 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     public string ConnectionString { get; }
+
+    /// <summary>The application's clock: tests move it forward to age a form.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Configuration for this host, on top of appsettings (e.g. "Responses:RateLimitPermits").</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>A factory over a temporary database file, for tests where many requests write at once.</summary>
     public static LibrarianAppFactory WithDatabaseFile() => new(useFile: true);
@@ -80,6 +93,16 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:" + ServiceRegistration.ConnectionStringName, ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_logFolder, "log-.txt"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -98,4 +121,23 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>The test server has no network peer; this lets a test say which address a request comes from.</summary>
+internal sealed class ClientAddressFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(LibrarianAppFactory.ClientAddressHeader, out var address)
+                && IPAddress.TryParse(address.ToString(), out var ip))
+            {
+                context.Connection.RemoteIpAddress = ip;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }

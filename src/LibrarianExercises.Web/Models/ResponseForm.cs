@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LibrarianExercises.Web.Models;
+
+/// <summary>What a visitor types into the response form. Messages are keys for the views' wording.</summary>
+public sealed class ResponseForm
+{
+    public const int DisplayNameMaxLength = 80;
+    public const int OrganisationMaxLength = 120;
+    public const int TextMaxLength = 10_000;
+
+    [Display(Name = "Your name")]
+    [Required(ErrorMessage = "Please give a name to show with your response.")]
+    [StringLength(DisplayNameMaxLength, ErrorMessage = "Please keep your name to {1} characters or fewer.")]
+    public string? DisplayName { get; set; }
+
+    [Display(Name = "Library or organisation (optional)")]
+    [StringLength(OrganisationMaxLength, ErrorMessage = "Please keep the name of your library or organisation to {1} characters or fewer.")]
+    public string? Organisation { get; set; }
+
+    [Display(Name = "Country (optional)")]
+    public string? Country { get; set; }
+
+    [Display(Name = "Your response")]
+    [Required(ErrorMessage = "Please write your response.")]
+    [StringLength(TextMaxLength, ErrorMessage = "Please keep your response to {1} characters or fewer.")]
+    public string? Text { get; set; }
+
+    [Display(Name = "I did this exercise")]
+    public bool DidExercise { get; set; }
+
+    /// <summary>The honeypot: people leave it empty (its label says so); form-filling robots do not.</summary>
+    [Display(Name = "Leave this field empty")]
+    public string? Website { get; set; }
+
+    /// <summary>When the form was served, protected against tampering.</summary>
+    public string? FormToken { get; set; }
+}

@@ -1,0 +1,11 @@
+namespace LibrarianExercises.Web.Models;
+
+/// <summary>A published response as the exercise page shows it; the text is already made safe.</summary>
+public sealed record ResponseView(
+    int Id,
+    string DisplayName,
+    string? Organisation,
+    string? CountryName,
+    DateTime CreatedUtc,
+    bool DidExercise,
+    string BodyHtml);

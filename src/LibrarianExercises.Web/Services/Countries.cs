@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace LibrarianExercises.Web.Services;
+
+public sealed record Country(string Code, string Name);
+
+/// <summary>The ISO 3166-1 countries a visitor can choose from; names in the current UI language.</summary>
+public sealed class Countries
+{
+    private readonly HashSet<string> _codes;
+
+    public Countries()
+    {
+        var text = StartingContent.ReadText(StartingContent.CountryCodes);
+        _codes = [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
+    public bool IsKnown(string code) => _codes.Contains(code);
+
+    public string NameOf(string code)
+    {
+        try
+        {
+            return new RegionInfo(code).DisplayName;
+        }
+        catch (ArgumentException)
+        {
+            // A code the platform has no name for still shows as itself rather than failing the page.
+            return code;
+        }
+    }
+
+    /// <summary>Every country, ordered by name as the current culture sorts (not by Latin letter order).</summary>
+    public IReadOnlyList<Country> All() =>
+        [.. _codes.Select(c => new Country(c, NameOf(c))).OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
+}

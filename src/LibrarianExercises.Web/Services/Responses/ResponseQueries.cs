@@ -1,0 +1,43 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Markdown;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LibrarianExercises.Web.Services.Responses;
+
+/// <summary>Reads published responses a page at a time: an exercise with thousands never loads them all.</summary>
+public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRenderer markdown, Countries countries, IOptions<ResponseOptions> options)
+{
+    public int PageSize => options.Value.PageSize;
+
+    public async Task<PagedList<ResponseView>> PageAsync(int exerciseNumber, int page, CancellationToken cancellationToken)
+    {
+        var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
+        var total = await published.CountAsync(cancellationToken);
+        var rows = await published
+            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new { r.Id, r.DisplayName, r.Organisation, r.CountryCode, r.CreatedUtc, r.DidExercise, r.BodyMarkdown })
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => new ResponseView(
+            r.Id,
+            r.DisplayName,
+            r.Organisation,
+            r.CountryCode is null ? null : countries.NameOf(r.CountryCode),
+            r.CreatedUtc,
+            r.DidExercise,
+            markdown.ToHtml(r.BodyMarkdown))).ToList();
+        return new PagedList<ResponseView>(items, page, PageSize, total);
+    }
+
+    /// <summary>The page of the exercise's responses on which a published response appears.</summary>
+    public async Task<int> PageOfAsync(Response response, CancellationToken cancellationToken)
+    {
+        var before = await db.Responses.CountAsync(
+            r => r.ExerciseId == response.ExerciseId && r.Status == ResponseStatus.Published
+                && (r.CreatedUtc < response.CreatedUtc || (r.CreatedUtc == response.CreatedUtc && r.Id < response.Id)),
+            cancellationToken);
+        return (before / PageSize) + 1;
+    }
+}
