@@ -1,17 +1,17 @@
+using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Importing;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LibrarianExercises.Tests.Infrastructure;
 
