@@ -16,7 +16,9 @@ public static class ServiceRegistration
     public static IServiceCollection AddLibrarianServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = ResolveConnectionString(configuration, environment);
-        services.AddDbContext<LibrarianDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContext<LibrarianDbContext>(options => options.UseSqlite(
+            connectionString,
+            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ExerciseStore>();
         services.AddScoped<StrategySeeder>();

@@ -40,7 +40,12 @@ public sealed partial class ExerciseMarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(linkForExercise);
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        foreach (var container in document.Descendants<ContainerInline>().ToList())
+        // A paragraph's own inline root is not among the document's descendants, so collect it explicitly.
+        var containers = document.Descendants<LeafBlock>()
+            .Where(leaf => leaf.Inline is not null)
+            .SelectMany(leaf => leaf.Inline!.Descendants<ContainerInline>().Prepend(leaf.Inline!))
+            .ToList();
+        foreach (var container in containers)
         {
             LinkMentions(container, linkForExercise);
         }

@@ -42,20 +42,23 @@ public sealed class ResponseMarkdownRenderer
         }
     }
 
-    /// <summary>How many links the text holds, as the renderer would see them (for the spam rules).</summary>
+    /// <summary>How many links the text holds, written as Markdown or as bare addresses (for the spam rules).</summary>
     public int CountLinks(string markdown)
     {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var bareAddresses = markdown.Split((char[])[' ', '\n', '\r', '\t', '(', ')', '<', '>', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
+            .Count(w => w.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
         try
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
             var links = document.Descendants<LinkInline>().Count() + document.Descendants<AutolinkInline>().Count();
-            var bareAddresses = markdown.Split((char[])[' ', '\n', '\r', '\t', '(', ')', '<', '>'], StringSplitOptions.RemoveEmptyEntries)
-                .Count(w => w.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("www.", StringComparison.OrdinalIgnoreCase));
             return Math.Max(links, bareAddresses);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {
-            return int.MaxValue;
+            return bareAddresses;
         }
     }
 

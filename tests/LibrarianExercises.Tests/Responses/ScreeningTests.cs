@@ -1,0 +1,141 @@
+using System.Net;
+using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Responses;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Tests.Responses;
+
+/// <summary>Suspicious responses are kept for review and never shown; the poster is told so.</summary>
+public sealed class ScreeningTests : IAsyncLifetime
+{
+    private readonly LibrarianAppFactory _app = new();
+
+    public Task InitializeAsync()
+    {
+        _app.Settings["Responses:RateLimitPermits"] = "1000";
+        _ = _app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    public static TheoryData<string, string, ResponseStatus> Cases => new()
+    {
+        { "honeypot", HoldReasons.Honeypot, ResponseStatus.Spam },
+        { "too-fast", HoldReasons.TooFast, ResponseStatus.Held },
+        { "too-old", HoldReasons.TooOld, ResponseStatus.Held },
+        { "forged-form-token", HoldReasons.BadFormToken, ResponseStatus.Held },
+        { "missing-form-token", HoldReasons.BadFormToken, ResponseStatus.Held },
+        { "many-links", HoldReasons.TooManyLinks, ResponseStatus.Held },
+        { "many-bare-addresses", HoldReasons.TooManyLinks, ResponseStatus.Held },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task ASuspiciousResponseIsKeptButNotShownAndThePosterIsToldItAwaitsReview(string situation, string reason, ResponseStatus status)
+    {
+        using var visitor = new ResponsePoster(_app);
+        var hidden = await visitor.OpenFormAsync(89);
+        var fields = ResponsePoster.Fields(name: "Maybe A Robot", text: "Words worth keeping");
+        var wait = TimeSpan.FromSeconds(30);
+        switch (situation)
+        {
+            case "honeypot":
+                fields["Form.Website"] = "http://spam.example";
+                break;
+            case "too-fast":
+                wait = TimeSpan.FromSeconds(1);
+                break;
+            case "too-old":
+                wait = TimeSpan.FromHours(25);
+                break;
+            case "forged-form-token":
+                hidden["Form.FormToken"] = "CfDJ8-forged";
+                break;
+            case "missing-form-token":
+                hidden.Remove("Form.FormToken");
+                break;
+            case "many-links":
+                fields["Form.Text"] = "See [a](https://a.example) [b](https://b.example) [c](https://c.example) [d](https://d.example)";
+                break;
+            case "many-bare-addresses":
+                fields["Form.Text"] = "https://a.example https://b.example https://c.example https://d.example";
+                break;
+        }
+
+        _app.Clock.Advance(wait);
+        using var response = await visitor.SendAsync(89, hidden, fields);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/exercises/89#response-status", response.Headers.Location?.OriginalString);
+        var stored = await _app.WithDbAsync(db => db.Responses.SingleAsync());
+        Assert.Equal(status, stored.Status);
+        Assert.Equal(reason, stored.HoldReason);
+        Assert.Equal(fields["Form.Text"], stored.BodyMarkdown);
+
+        using var followed = await visitor.Client.GetAsync(response.Headers.Location);
+        var page = await LibrarianAppFactory.ParseAsync(followed);
+        Assert.Contains("awaits review", page.QuerySelector("#response-status")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Maybe A Robot", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("0", page.QuerySelector(".exercise-facts .response-count")?.TextContent);
+    }
+
+    [Fact]
+    public async Task ThreeLinksAreStillPublished()
+    {
+        using var visitor = new ResponsePoster(_app);
+
+        await visitor.PostAsync(89, ResponsePoster.Fields(text: "[a](https://a.example) [b](https://b.example) and https://c.example"));
+
+        Assert.Equal(ResponseStatus.Published, (await _app.WithDbAsync(db => db.Responses.SingleAsync())).Status);
+    }
+
+    [Fact]
+    public async Task TheHoneypotIsAVisibleLabelledFieldForVisitorsWithoutJavaScript()
+    {
+        var page = await _app.GetDocumentAsync("/exercises/89");
+
+        var field = page.QuerySelector(".honeypot")!;
+        Assert.Null(field.GetAttribute("hidden"));
+        Assert.Contains("Leave this field empty", page.QuerySelector("label[for=Form_Website]")?.TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private readonly LibrarianAppFactory _app = new();
+
+    public Task InitializeAsync()
+    {
+        _app.Settings["Responses:RateLimitPermits"] = "2";
+        _ = _app.Server;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task TooManyPostsFromOneClientToOneExerciseGet429WithRetryAfterAndTheirTextBack()
+    {
+        using var visitor = new ResponsePoster(_app, clientAddress: "198.51.100.1");
+        using var other = new ResponsePoster(_app, clientAddress: "198.51.100.2");
+
+        using var first = await visitor.PostAsync(89, ResponsePoster.Fields(text: "one"));
+        using var second = await visitor.PostAsync(89, ResponsePoster.Fields(text: "two"));
+        using var third = await visitor.PostAsync(89, ResponsePoster.Fields(text: "three, my best"));
+        using var otherExercise = await visitor.PostAsync(42, ResponsePoster.Fields(text: "elsewhere"));
+        using var otherClient = await other.PostAsync(89, ResponsePoster.Fields(text: "someone else"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, second.StatusCode);
+        Assert.Equal((HttpStatusCode)429, third.StatusCode);
+        Assert.True(int.Parse(third.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        var page = await LibrarianAppFactory.ParseAsync(third);
+        Assert.Equal("Please wait a little", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal("three, my best", page.QuerySelector("textarea#submitted-text")?.TextContent);
+        Assert.Equal(HttpStatusCode.SeeOther, otherExercise.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, otherClient.StatusCode);
+        Assert.Equal(4, await _app.WithDbAsync(db => db.Responses.CountAsync()));
+    }
+}
