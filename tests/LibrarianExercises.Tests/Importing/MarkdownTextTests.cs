@@ -19,6 +19,8 @@ public partial class MarkdownTextTests
     [InlineData("<b>bold</b> and <!-- a comment -->")]
     [InlineData("`code` and ``more code``")]
     [InlineData("```")]
+    [InlineData("~~~ not a code fence")]
+    [InlineData("~~~")]
     [InlineData("1. Not a list")]
     [InlineData("2) Nor this")]
     [InlineData("1986. A good year for libraries.")]
