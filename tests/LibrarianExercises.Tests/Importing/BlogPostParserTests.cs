@@ -317,6 +317,7 @@ public class BlogPostParserTests
     [Theory]
     [InlineData("\n", "The ")]
     [InlineData("", "The ")]
+    [InlineData("", "")]
     public void EndsAPostCutOffMidWordAtTheNextTitle(string between, string the)
     {
         var text = $"""
@@ -451,6 +452,8 @@ public class BlogPostParserTests
     // ---- Page leftovers and sibling series ---------------------------------------------------------------------
 
     [Theory]
+    [InlineData("9 Responses to “The 10-Minute International Librarian #61: Tell a story”")]
+    [InlineData("One thought on “The 10-Minute International Librarian #61: Tell a story”")]
     [InlineData("Leave a Reply")]
     [InlineData("Comments are currently closed.")]
     public void DropsPageLeftoversAroundAPost(string leftover)

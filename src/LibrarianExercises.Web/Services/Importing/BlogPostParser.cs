@@ -324,7 +324,9 @@ public static partial class BlogPostParser
     [GeneratedRegex(@"^(?:The\s+)?(?:(?<series>10\s*" + Dash + @"?\s*Minute(?:\s+\p{L}+){1,3})\s*#\s*(?<number>\d{1,5})\b\s*[:,.;]?\s*(?<task>.*)|(?<series>Library\s+Stat\s+of\s+the\s+Week)\b.*)$", Options)]
     private static partial Regex TitleLine();
 
-    [GeneratedRegex(@"(?<=\S)(?=The\s+10\s*" + Dash + @"?\s*Minute(?:\s+\p{L}+){1,3}\s*#\s*\d{1,5}\b)", Options)]
+    // A title quoted after an opening quote or bracket is a mention ("9 Responses to “The 10-Minute…”"), not a
+    // post running into the next one.
+    [GeneratedRegex(@"(?<=[^\s\p{Ps}\p{Pi}""'])(?=(?:The\s+)?10\s*" + Dash + @"?\s*Minute(?:\s+\p{L}+){1,3}\s*#\s*\d{1,5}\b)", Options)]
     private static partial Regex CutOffTitle();
 
     [GeneratedRegex(SeriesPattern, Options)]
