@@ -153,6 +153,16 @@ public class BlogPostParserTests
         Assert.Equal("Library workers around the world face many of the same questions, even if the answers differ from place to place.", Paragraphs(post)[0]);
     }
 
+    [Fact]
+    public void TakesOnlyThePivotSentenceAsTheTitleWhenMoreFollowsInItsParagraph()
+    {
+        var post = Single(Post(
+            title: null,
+            "So for our 49th 10-Minute International Librarian exercise, find a library blog to follow. There are many to choose from!"));
+
+        Assert.Equal("Find a library blog to follow", post.Title);
+    }
+
     // ---- Pivot sentence ----------------------------------------------------------------------------------------
 
     [Theory]

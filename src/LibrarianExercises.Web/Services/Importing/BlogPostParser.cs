@@ -288,6 +288,13 @@ public static partial class BlogPostParser
 
     private static string TaskFromPivot(string task)
     {
+        // The pivot sentence may share its paragraph with the sentences after it.
+        var nextSentence = NextSentence().Match(task);
+        if (nextSentence.Success)
+        {
+            task = task[..nextSentence.Index];
+        }
+
         task = task.Trim().TrimEnd('.', '!', ' ');
         if (task.Length > 0 && char.IsLower(task[0]))
         {
@@ -336,6 +343,9 @@ public static partial class BlogPostParser
     // no "So", "10 Minute", an inserted clause ("our 32nd – and our last of 2020 – 10-Minute…"), "100th and final".
     [GeneratedRegex(@"\bfor\s+our\s+(?<number>\d{1,5})(?:st|nd|rd|th)\b.{0,80}?" + SeriesPattern + @"(?:\s+exercise)?\s*[,:.–—-]?\s*(?<task>.*)$", Options)]
     private static partial Regex PivotSentence();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    private static partial Regex NextSentence();
 
     [GeneratedRegex(@"^This\s+idea\s+relates\s+to\s+the\s+IFLA\s+Strategy\s*[!.:]?", Options)]
     private static partial Regex StrategyOpening();
