@@ -187,6 +187,21 @@ public class BlogPostParserTests
         Assert.Contains(pivot, Paragraphs(post));
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("\n\n")]
+    public void ReadsThePivotSentenceThatAgreesWithTheTitleWhenAnEarlierExerciseIsRecalledTheSameWay(string between)
+    {
+        var post = Single(Post(
+            "The 10-Minute International Librarian #80: Look back on your year",
+            "Last year, for our 32nd 10-Minute International Librarian exercise, we asked you to look back on 2020."
+            + between
+            + "So for our 80th 10-Minute International Librarian exercise, look back on your year."));
+
+        Assert.Equal(80, post.Number);
+        Assert.Empty(post.Warnings);
+    }
+
     [Fact]
     public void PrefersThePivotNumberWhenTheTitleNumberDisagrees()
     {

@@ -187,7 +187,14 @@ public static partial class BlogPostParser
             paragraphs[^1] = ExcerptEnding().Replace(paragraphs[^1], "…");
         }
 
-        var pivot = paragraphs.Select(p => PivotSentence().Match(p)).FirstOrDefault(m => m.Success);
+        var titleNumber = title is not null && title.Groups["number"].Success
+            ? ParseNumber(title.Groups["number"].Value)
+            : null;
+
+        // A post may recall an earlier exercise in the words of a pivot sentence ("Last year, for our 32nd
+        // 10-Minute International Librarian exercise, …"): the one that agrees with the title is this post's.
+        var pivots = paragraphs.SelectMany(PivotSentences).ToList();
+        var pivot = pivots.Find(m => ParseNumber(m.Groups["number"].Value) == titleNumber) ?? pivots.FirstOrDefault();
         var displayTitle = title?.Value ?? "(untitled post)";
         var titleNamesSeries = title is not null && IsInternationalLibrarian(title.Groups["series"].Value);
 
@@ -201,9 +208,6 @@ public static partial class BlogPostParser
             return;
         }
 
-        var titleNumber = title is not null && title.Groups["number"].Success
-            ? ParseNumber(title.Groups["number"].Value)
-            : null;
         var pivotNumber = pivot is null ? null : ParseNumber(pivot.Groups["number"].Value);
         var number = pivotNumber ?? titleNumber;
         if (number is null or < 1)
@@ -284,6 +288,15 @@ public static partial class BlogPostParser
         var code = match.Groups["direction"].Value + "." + match.Groups["initiative"].Value;
         var name = Whitespace().Replace(match.Groups["name"].Value, " ").Trim().TrimEnd('.', ' ').Trim();
         return new ParsedStrategyLine(code, label, name);
+    }
+
+    private static IEnumerable<Match> PivotSentences(string paragraph)
+    {
+        // Each match runs to the end of the paragraph, so the next search starts just after the number.
+        for (var match = PivotSentence().Match(paragraph); match.Success; match = PivotSentence().Match(paragraph, match.Groups["number"].Index + match.Groups["number"].Length))
+        {
+            yield return match;
+        }
     }
 
     private static string TaskFromPivot(string task)
