@@ -665,6 +665,25 @@ public class BlogPostParserTests
 
     // ---- Address and date --------------------------------------------------------------------------------------
 
+    [Theory]
+    [InlineData("{0}\n\n{1}")]
+    [InlineData("{1}\n\n{0}\n")]
+    [InlineData("{1}\n{0}")]
+    public void TakesTheDateAndSourceFromThePostAddress(string layout)
+    {
+        const string address = "https://blogs.ifla.org/lpa/2021/05/04/some-slug/";
+        var post = Single(string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            layout,
+            address,
+            Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.").Trim()));
+
+        Assert.Equal(new DateOnly(2021, 5, 4), post.PublishedOn);
+        Assert.Equal(address, post.SourceUrl);
+        Assert.DoesNotContain("blogs.ifla.org", post.BodyMarkdown, StringComparison.Ordinal);
+        Assert.Empty(post.Warnings);
+    }
+
     [Fact]
     public void TakesTheDateAndSourceFromAnAddressBetweenTitleAndText()
     {
@@ -675,6 +694,33 @@ public class BlogPostParserTests
         Assert.Equal(new DateOnly(2021, 5, 4), post.PublishedOn);
         Assert.Equal("https://blogs.ifla.org/lpa/2021/05/04/some-slug/", post.SourceUrl);
         Assert.Equal(7, Paragraphs(post).Length);
+    }
+
+    [Fact]
+    public void KeepsAnAddressRightBelowTheStrategyLineOutOfTheLabel()
+    {
+        var post = Single(Post(
+            "The 10-Minute International Librarian #61: Tell a story",
+            "So for our 61st 10-Minute International Librarian exercise, tell a story.",
+            StrategyLine32 + "\nhttps://blogs.ifla.org/lpa/2021/05/04/some-slug/"));
+
+        Assert.Equal("Key Initiative 3.2: Support virtual networking and connections", post.Strategy?.PublishedLabel);
+        Assert.Equal(new DateOnly(2021, 5, 4), post.PublishedOn);
+    }
+
+    [Fact]
+    public void DoesNotTakeTheDateFromALinkInTheComments()
+    {
+        var post = Single(Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.") + """
+            3 Responses to “The 10-Minute International Librarian #61: Tell a story”
+
+            Maria says:
+
+            We did something similar last year, see https://blogs.ifla.org/lpa/2020/06/01/another-post/
+            """);
+
+        Assert.Null(post.PublishedOn);
+        Assert.Null(post.SourceUrl);
     }
 
     // ---- Helpers -----------------------------------------------------------------------------------------------

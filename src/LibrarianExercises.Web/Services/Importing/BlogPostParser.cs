@@ -36,19 +36,26 @@ public static partial class BlogPostParser
         var skipped = new List<SkippedPost>();
         var isSeriesArchive = heading is { Kind: ArchiveKind.Tag } h && IsSeriesTag(h.Value);
 
-        // Text before the first title is a post of its own only when it reads like one (a copy without its title line).
+        // Text before the first title is a post of its own only when it reads like one (a copy without its title line);
+        // otherwise an address in it is that of the post below.
         var preambleEnd = titleIndexes.Count > 0 ? titleIndexes[0] : lines.Count;
         var preamble = lines.GetRange(firstContentLine, preambleEnd - firstContentLine);
+        Match? preambleAddress = null;
         if (preamble.Any(l => PivotSentence().IsMatch(l) || StrategyOpening().IsMatch(l)))
         {
-            ReadSegment(null, preamble, isSeriesArchive, posts, skipped);
+            ReadSegment(null, preamble, isSeriesArchive, null, posts, skipped);
+        }
+        else
+        {
+            preambleAddress = FindAddress(preamble);
         }
 
         for (var t = 0; t < titleIndexes.Count; t++)
         {
             var start = titleIndexes[t];
             var end = t + 1 < titleIndexes.Count ? titleIndexes[t + 1] : lines.Count;
-            ReadSegment(TitleLine().Match(lines[start]), lines.GetRange(start + 1, end - start - 1), isSeriesArchive, posts, skipped);
+            var segment = lines.GetRange(start + 1, end - start - 1);
+            ReadSegment(TitleLine().Match(lines[start]), segment, isSeriesArchive, t == 0 ? preambleAddress : null, posts, skipped);
         }
 
         return new ParsedDocument(heading, posts, skipped);
@@ -128,14 +135,15 @@ public static partial class BlogPostParser
         return heading;
     }
 
-    private static void ReadSegment(Match? title, List<string> lines, bool isSeriesArchive, List<ParsedPost> posts, List<SkippedPost> skipped)
+    private static void ReadSegment(
+        Match? title, List<string> lines, bool isSeriesArchive, Match? addressAbove, List<ParsedPost> posts, List<SkippedPost> skipped)
     {
         var warnings = new List<string>();
         var paragraphs = new List<string>();
         string? strategyLabel = null;
         var isExcerpt = false;
-        string? sourceUrl = null;
-        DateOnly? publishedOn = null;
+        // The address may also come after the strategy line, below the footer.
+        var address = addressAbove ?? FindAddress(lines);
 
         for (var i = 0; i < lines.Count; i++)
         {
@@ -151,15 +159,9 @@ public static partial class BlogPostParser
                 continue;
             }
 
-            var address = PostAddress().Match(line);
-            if (address.Success && sourceUrl is null)
+            if (IsAddressLine(line))
             {
-                sourceUrl = address.Value;
-                publishedOn = ToDate(address);
-                if (address.Length == line.Length)
-                {
-                    continue;
-                }
+                continue;
             }
 
             var opening = StrategyOpening().Match(line);
@@ -167,7 +169,8 @@ public static partial class BlogPostParser
             {
                 // The label may run over several lines, and may even start on the next one.
                 var label = new StringBuilder(line[opening.Length..].Trim());
-                while (i + 1 < lines.Count && lines[i + 1].Length > 0 && !Footer().IsMatch(lines[i + 1]) && !PageLeftover().IsMatch(lines[i + 1]))
+                while (i + 1 < lines.Count && lines[i + 1].Length > 0
+                    && !Footer().IsMatch(lines[i + 1]) && !PageLeftover().IsMatch(lines[i + 1]) && !IsAddressLine(lines[i + 1]))
                 {
                     i++;
                     label.Append(label.Length > 0 ? " " : "").Append(lines[i]);
@@ -270,8 +273,8 @@ public static partial class BlogPostParser
             BodyMarkdown = string.Join("\n\n", paragraphs.Select(MarkdownText.Escape)),
             IsExcerpt = isExcerpt,
             Strategy = strategy,
-            PublishedOn = publishedOn,
-            SourceUrl = sourceUrl,
+            PublishedOn = address is null ? null : ToDate(address),
+            SourceUrl = address?.Value,
             Warnings = warnings,
         });
     }
@@ -289,6 +292,14 @@ public static partial class BlogPostParser
         var name = Whitespace().Replace(match.Groups["name"].Value, " ").Trim().TrimEnd('.', ' ').Trim();
         return new ParsedStrategyLine(code, label, name);
     }
+
+    /// <summary>The first post address among the lines, before any comments (which may link to other posts).</summary>
+    private static Match? FindAddress(IEnumerable<string> lines) =>
+        lines.TakeWhile(l => !PageLeftover().IsMatch(l))
+            .Select(l => PostAddress().Match(l))
+            .FirstOrDefault(m => m.Success);
+
+    private static bool IsAddressLine(string line) => PostAddress().Match(line) is { Success: true } match && match.Length == line.Length;
 
     private static IEnumerable<Match> PivotSentences(string paragraph)
     {
