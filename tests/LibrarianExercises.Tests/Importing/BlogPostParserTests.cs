@@ -656,11 +656,12 @@ public class BlogPostParserTests
         var post = Single(Post(
             "The 10-Minute International Librarian #61: Tell a story",
             "So for our 61st 10-Minute International Librarian exercise, tell a *short* story.").Replace(
-                "Good luck!", "1. Pick a user.\n\n# Good luck!", StringComparison.Ordinal));
+                "Good luck!", "1. Pick a user.\n\n#10MinuteInternationalLibrarian is where to share it.\n\nGood luck!", StringComparison.Ordinal));
 
         Assert.Contains("So for our 61st 10-Minute International Librarian exercise, tell a \\*short\\* story.", Paragraphs(post));
         Assert.Contains("1\\. Pick a user.", Paragraphs(post));
-        Assert.Equal("\\# Good luck!", Paragraphs(post)[^1]);
+        Assert.Contains("\\#10MinuteInternationalLibrarian is where to share it.", Paragraphs(post));
+        Assert.Equal("Good luck!", Paragraphs(post)[^1]);
     }
 
     // ---- Address and date --------------------------------------------------------------------------------------
