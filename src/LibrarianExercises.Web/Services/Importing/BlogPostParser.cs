@@ -6,7 +6,7 @@ namespace LibrarianExercises.Web.Services.Importing;
 
 /// <summary>
 /// Reads text copied from IFLA's blog (single posts or whole listing pages, both layouts) into the exercises of
-/// "The 10-Minute International Librarian". Every form it accepts is described in docs/importing.md.
+/// "The 10-Minute International Librarian". BlogPostParserTests holds an example of every form it accepts.
 /// </summary>
 public static partial class BlogPostParser
 {
