@@ -6,7 +6,7 @@ namespace LibrarianExercises.Web.Services.Importing;
 
 /// <summary>
 /// Reads text copied from IFLA's blog (single posts or whole listing pages, both layouts) into the exercises of
-/// "The 10-Minute International Librarian". Every form it accepts is described in docs/importing.md.
+/// "The 10-Minute International Librarian". BlogPostParserTests holds an example of every form it accepts.
 /// </summary>
 public static partial class BlogPostParser
 {
@@ -36,19 +36,26 @@ public static partial class BlogPostParser
         var skipped = new List<SkippedPost>();
         var isSeriesArchive = heading is { Kind: ArchiveKind.Tag } h && IsSeriesTag(h.Value);
 
-        // Text before the first title is a post of its own only when it reads like one (a copy without its title line).
+        // Text before the first title is a post of its own only when it reads like one (a copy without its title line);
+        // otherwise an address in it is that of the post below.
         var preambleEnd = titleIndexes.Count > 0 ? titleIndexes[0] : lines.Count;
         var preamble = lines.GetRange(firstContentLine, preambleEnd - firstContentLine);
+        Match? preambleAddress = null;
         if (preamble.Any(l => PivotSentence().IsMatch(l) || StrategyOpening().IsMatch(l)))
         {
-            ReadSegment(null, preamble, isSeriesArchive, posts, skipped);
+            ReadSegment(null, preamble, isSeriesArchive, null, posts, skipped);
+        }
+        else
+        {
+            preambleAddress = FindAddress(preamble);
         }
 
         for (var t = 0; t < titleIndexes.Count; t++)
         {
             var start = titleIndexes[t];
             var end = t + 1 < titleIndexes.Count ? titleIndexes[t + 1] : lines.Count;
-            ReadSegment(TitleLine().Match(lines[start]), lines.GetRange(start + 1, end - start - 1), isSeriesArchive, posts, skipped);
+            var segment = lines.GetRange(start + 1, end - start - 1);
+            ReadSegment(TitleLine().Match(lines[start]), segment, isSeriesArchive, t == 0 ? preambleAddress : null, posts, skipped);
         }
 
         return new ParsedDocument(heading, posts, skipped);
@@ -128,14 +135,15 @@ public static partial class BlogPostParser
         return heading;
     }
 
-    private static void ReadSegment(Match? title, List<string> lines, bool isSeriesArchive, List<ParsedPost> posts, List<SkippedPost> skipped)
+    private static void ReadSegment(
+        Match? title, List<string> lines, bool isSeriesArchive, Match? addressAbove, List<ParsedPost> posts, List<SkippedPost> skipped)
     {
         var warnings = new List<string>();
         var paragraphs = new List<string>();
         string? strategyLabel = null;
         var isExcerpt = false;
-        string? sourceUrl = null;
-        DateOnly? publishedOn = null;
+        // The address may also come after the strategy line, below the footer.
+        var address = addressAbove ?? FindAddress(lines);
 
         for (var i = 0; i < lines.Count; i++)
         {
@@ -151,15 +159,9 @@ public static partial class BlogPostParser
                 continue;
             }
 
-            var address = PostAddress().Match(line);
-            if (address.Success && sourceUrl is null)
+            if (IsAddressLine(line))
             {
-                sourceUrl = address.Value;
-                publishedOn = ToDate(address);
-                if (address.Length == line.Length)
-                {
-                    continue;
-                }
+                continue;
             }
 
             var opening = StrategyOpening().Match(line);
@@ -167,7 +169,8 @@ public static partial class BlogPostParser
             {
                 // The label may run over several lines, and may even start on the next one.
                 var label = new StringBuilder(line[opening.Length..].Trim());
-                while (i + 1 < lines.Count && lines[i + 1].Length > 0 && !Footer().IsMatch(lines[i + 1]) && !PageLeftover().IsMatch(lines[i + 1]))
+                while (i + 1 < lines.Count && lines[i + 1].Length > 0
+                    && !Footer().IsMatch(lines[i + 1]) && !PageLeftover().IsMatch(lines[i + 1]) && !IsAddressLine(lines[i + 1]))
                 {
                     i++;
                     label.Append(label.Length > 0 ? " " : "").Append(lines[i]);
@@ -187,7 +190,14 @@ public static partial class BlogPostParser
             paragraphs[^1] = ExcerptEnding().Replace(paragraphs[^1], "…");
         }
 
-        var pivot = paragraphs.Select(p => PivotSentence().Match(p)).FirstOrDefault(m => m.Success);
+        var titleNumber = title is not null && title.Groups["number"].Success
+            ? ParseNumber(title.Groups["number"].Value)
+            : null;
+
+        // A post may recall an earlier exercise in the words of a pivot sentence ("Last year, for our 32nd
+        // 10-Minute International Librarian exercise, …"): the one that agrees with the title is this post's.
+        var pivots = paragraphs.SelectMany(PivotSentences).ToList();
+        var pivot = pivots.Find(m => ParseNumber(m.Groups["number"].Value) == titleNumber) ?? pivots.FirstOrDefault();
         var displayTitle = title?.Value ?? "(untitled post)";
         var titleNamesSeries = title is not null && IsInternationalLibrarian(title.Groups["series"].Value);
 
@@ -201,9 +211,6 @@ public static partial class BlogPostParser
             return;
         }
 
-        var titleNumber = title is not null && title.Groups["number"].Success
-            ? ParseNumber(title.Groups["number"].Value)
-            : null;
         var pivotNumber = pivot is null ? null : ParseNumber(pivot.Groups["number"].Value);
         var number = pivotNumber ?? titleNumber;
         if (number is null or < 1)
@@ -266,8 +273,8 @@ public static partial class BlogPostParser
             BodyMarkdown = string.Join("\n\n", paragraphs.Select(MarkdownText.Escape)),
             IsExcerpt = isExcerpt,
             Strategy = strategy,
-            PublishedOn = publishedOn,
-            SourceUrl = sourceUrl,
+            PublishedOn = address is null ? null : ToDate(address),
+            SourceUrl = address?.Value,
             Warnings = warnings,
         });
     }
@@ -286,8 +293,32 @@ public static partial class BlogPostParser
         return new ParsedStrategyLine(code, label, name);
     }
 
+    /// <summary>The first post address among the lines, before any comments (which may link to other posts).</summary>
+    private static Match? FindAddress(IEnumerable<string> lines) =>
+        lines.TakeWhile(l => !PageLeftover().IsMatch(l))
+            .Select(l => PostAddress().Match(l))
+            .FirstOrDefault(m => m.Success);
+
+    private static bool IsAddressLine(string line) => PostAddress().Match(line) is { Success: true } match && match.Length == line.Length;
+
+    private static IEnumerable<Match> PivotSentences(string paragraph)
+    {
+        // Each match runs to the end of the paragraph, so the next search starts just after the number.
+        for (var match = PivotSentence().Match(paragraph); match.Success; match = PivotSentence().Match(paragraph, match.Groups["number"].Index + match.Groups["number"].Length))
+        {
+            yield return match;
+        }
+    }
+
     private static string TaskFromPivot(string task)
     {
+        // The pivot sentence may share its paragraph with the sentences after it.
+        var nextSentence = NextSentence().Match(task);
+        if (nextSentence.Success)
+        {
+            task = task[..nextSentence.Index];
+        }
+
         task = task.Trim().TrimEnd('.', '!', ' ');
         if (task.Length > 0 && char.IsLower(task[0]))
         {
@@ -324,7 +355,9 @@ public static partial class BlogPostParser
     [GeneratedRegex(@"^(?:The\s+)?(?:(?<series>10\s*" + Dash + @"?\s*Minute(?:\s+\p{L}+){1,3})\s*#\s*(?<number>\d{1,5})\b\s*[:,.;]?\s*(?<task>.*)|(?<series>Library\s+Stat\s+of\s+the\s+Week)\b.*)$", Options)]
     private static partial Regex TitleLine();
 
-    [GeneratedRegex(@"(?<=\S)(?=The\s+10\s*" + Dash + @"?\s*Minute(?:\s+\p{L}+){1,3}\s*#\s*\d{1,5}\b)", Options)]
+    // A title quoted after an opening quote or bracket is a mention ("9 Responses to “The 10-Minute…”"), not a
+    // post running into the next one.
+    [GeneratedRegex(@"(?<=[^\s\p{Ps}\p{Pi}""'])(?=(?:The\s+)?10\s*" + Dash + @"?\s*Minute(?:\s+\p{L}+){1,3}\s*#\s*\d{1,5}\b)", Options)]
     private static partial Regex CutOffTitle();
 
     [GeneratedRegex(SeriesPattern, Options)]
@@ -334,6 +367,9 @@ public static partial class BlogPostParser
     // no "So", "10 Minute", an inserted clause ("our 32nd – and our last of 2020 – 10-Minute…"), "100th and final".
     [GeneratedRegex(@"\bfor\s+our\s+(?<number>\d{1,5})(?:st|nd|rd|th)\b.{0,80}?" + SeriesPattern + @"(?:\s+exercise)?\s*[,:.–—-]?\s*(?<task>.*)$", Options)]
     private static partial Regex PivotSentence();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})")]
+    private static partial Regex NextSentence();
 
     [GeneratedRegex(@"^This\s+idea\s+relates\s+to\s+the\s+IFLA\s+Strategy\s*[!.:]?", Options)]
     private static partial Regex StrategyOpening();

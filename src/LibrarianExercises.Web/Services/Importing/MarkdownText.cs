@@ -28,14 +28,15 @@ public static partial class MarkdownText
             escaped = "\\" + escaped;
         }
 
-        // Block markers only count at the start of a line: "1. ", "- ", "> " would become lists, headings or quotes.
+        // Block markers only count at the start of a line: "1. ", "- ", "> " would become lists, headings or quotes,
+        // and "~~~" a code fence ("```" is already escaped above).
         var ordered = OrderedListStart().Match(escaped);
         if (ordered.Success)
         {
             return escaped.Insert(ordered.Groups["marker"].Index, "\\");
         }
 
-        return escaped.Length > 0 && escaped[0] is '-' or '+' or '=' or '>' ? "\\" + escaped : escaped;
+        return escaped.Length > 0 && escaped[0] is '-' or '+' or '=' or '>' or '~' ? "\\" + escaped : escaped;
     }
 
     [GeneratedRegex(@"&(?=#?[A-Za-z0-9]+;)")]
