@@ -64,6 +64,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                     .ToList(),
                 ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
                 DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+                AwaitingReviewCount = e.Responses.Count(r => r.Status != ResponseStatus.Published),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -94,6 +95,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Initiatives,
             exercise.ResponseCount,
             exercise.DidExerciseCount,
+            exercise.AwaitingReviewCount,
             previous,
             next);
     }

@@ -126,7 +126,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task CountsShowOnlyPublishedResponsesAndDidThisMarks()
+    public async Task CountsShowOnlyPublishedResponsesAndDidThisMarksAndHeldOnesAreOnlyCounted()
     {
         await using var local = new LibrarianAppFactory();
         await local.WithDbAsync(async db =>
@@ -148,6 +148,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
         var page = await local.GetDocumentAsync("/exercises/42");
         Assert.Equal("2", page.QuerySelector(".exercise-facts .response-count")?.TextContent);
         Assert.Equal("1", page.QuerySelector(".exercise-facts .did-count")?.TextContent);
+        Assert.Equal("2", page.QuerySelector(".exercise-facts .awaiting-review-count")?.TextContent);
     }
 
     private static Response NewResponse(int exerciseId, ResponseStatus status, bool didExercise) => new()
