@@ -21,6 +21,7 @@ public static class ServiceRegistration
         services.AddScoped<ExerciseImporter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ExerciseQueries>();
+        services.AddScoped<StrategyQueries>();
         services.AddSingleton<ExerciseMarkdownRenderer>();
         return services;
     }
