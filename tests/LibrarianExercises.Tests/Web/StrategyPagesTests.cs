@@ -110,9 +110,35 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
         Assert.Equal(next is null ? null : "/strategy/" + next, page.QuerySelector("a[rel=next]")?.GetAttribute("href"));
     }
 
+    [Fact]
+    public async Task TheInitiativeFilterListsOnlyItsExercisesAndLinksTheInitiative()
+    {
+        var page = await app.GetDocumentAsync("/exercises?initiative=3.2");
+
+        Assert.Equal("Exercises serving Key Initiative 3.2", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("/strategy/3.2", page.QuerySelector("a.filter-initiative")?.GetAttribute("href"));
+        Assert.Contains("Support virtual networking and connections", page.QuerySelector("a.filter-initiative")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["/exercises/89"], ListedExercises(page));
+    }
+
+    [Theory]
+    [InlineData("3", new[] { 42, 89 })]
+    [InlineData("1", new[] { 21 })]
+    [InlineData("4", new int[0])]
+    public async Task TheDirectionFilterListsTheExercisesServingAnyOfItsInitiatives(string direction, int[] expected)
+    {
+        var page = await app.GetDocumentAsync("/exercises?direction=" + direction);
+
+        Assert.Equal($"Exercises serving Strategic Direction {direction}", page.QuerySelector("h1")?.TextContent.Trim());
+        Assert.Equal("/strategy#direction-" + direction, page.QuerySelector("a.filter-direction")?.GetAttribute("href"));
+        Assert.Equal(expected.Select(n => $"/exercises/{n}"), ListedExercises(page));
+    }
+
     [Theory]
     [InlineData("/strategy/5.1", "No such key initiative")]
     [InlineData("/strategy/2.9", "No such key initiative")]
+    [InlineData("/exercises?initiative=5.1", "No such key initiative")]
+    [InlineData("/exercises?direction=7", "No such strategic direction")]
     public async Task AnInitiativeOrDirectionTheStrategyLacksIsNotFound(string path, string heading)
     {
         using var client = app.CreateBrowserlessClient();
@@ -131,6 +157,11 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
     [InlineData("/strategy/3.", "That is not a key initiative code")]
     [InlineData("/strategy/123.1", "That is not a key initiative code")]
     [InlineData("/strategy/%D9%A3.%D9%A2", "That is not a key initiative code")]
+    [InlineData("/exercises?initiative=x", "That is not a key initiative code")]
+    [InlineData("/exercises?initiative=3", "That is not a key initiative code")]
+    [InlineData("/exercises?direction=x", "That is not a strategic direction number")]
+    [InlineData("/exercises?direction=3.2", "That is not a strategic direction number")]
+    [InlineData("/exercises?direction=-1", "That is not a strategic direction number")]
     public async Task AMalformedInitiativeCodeOrDirectionIsABadRequest(string path, string heading)
     {
         using var client = app.CreateBrowserlessClient();
@@ -164,6 +195,9 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
 
     internal static List<string> ExerciseLinks(IElement row) =>
         [.. row.QuerySelectorAll(".initiative-exercises a").Select(a => a.GetAttribute("href") ?? "")];
+
+    internal static List<string> ListedExercises(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll(".exercise-summary h3 a").Select(a => a.GetAttribute("href") ?? "")];
 
     internal static int Count(IElement? element) =>
         int.Parse(element?.TextContent.Trim() ?? "", NumberStyles.None, CultureInfo.InvariantCulture);
@@ -287,5 +321,32 @@ public sealed class StrategyCoverageAfterImportTests : IAsyncLifetime
         Assert.Contains("Shape public opinion", exercise.QuerySelector(".label-disagrees")?.TextContent, StringComparison.Ordinal);
         var overview = await _app.GetDocumentAsync("/strategy");
         Assert.Equal(1, StrategyPagesTests.Count(overview.QuerySelector(".disagreement-count")));
+    }
+
+    [Fact]
+    public async Task TheInitiativeFilterPagesItsListAndEveryPagerLinkKeepsTheFilter()
+    {
+        var first = await _app.GetDocumentAsync("/exercises?initiative=3.2");
+        var second = await _app.GetDocumentAsync("/exercises?initiative=3.2&page=2");
+
+        var expected = _expected["3.2"].Order().Select(n => $"/exercises/{n}").ToList();
+        Assert.Equal(expected[..20], StrategyPagesTests.ListedExercises(first));
+        Assert.Equal(expected[20..], StrategyPagesTests.ListedExercises(second));
+        Assert.Equal("/exercises?initiative=3.2&page=2", first.QuerySelector("a[rel=next]")?.GetAttribute("href"));
+        Assert.Equal("/exercises?initiative=3.2&page=1", second.QuerySelector("a[rel=prev]")?.GetAttribute("href"));
+        Assert.All(
+            first.QuerySelectorAll(".pagination a").Concat(second.QuerySelectorAll(".pagination a")),
+            a => Assert.StartsWith("/exercises?initiative=3.2&page=", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Equal("Exercises serving Key Initiative 3.2", second.QuerySelector("h1")?.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("2", new[] { 51, 56 })]
+    [InlineData("4", new[] { 54 })]
+    public async Task TheDirectionFilterFollowsTheImportedExercises(string direction, int[] expected)
+    {
+        var page = await _app.GetDocumentAsync("/exercises?direction=" + direction);
+
+        Assert.Equal(expected.Select(n => $"/exercises/{n}"), StrategyPagesTests.ListedExercises(page));
     }
 }
