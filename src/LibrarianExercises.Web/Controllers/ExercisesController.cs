@@ -7,10 +7,8 @@ namespace LibrarianExercises.Web.Controllers;
 [Route("/exercises")]
 public sealed class ExercisesController(ExerciseQueries queries) : Controller
 {
-    /// <summary>
-    /// Every exercise by number, a page at a time; <c>?number=89</c> goes straight to that exercise, and
-    /// <c>?initiative=3.2</c> or <c>?direction=3</c> keep those serving part of the IFLA Strategy.
-    /// </summary>
+    /// <summary>Every exercise by number, a page at a time; <c>?number=89</c> goes straight to that exercise.</summary>
+    /// <remarks><c>?initiative=3.2</c> or <c>?direction=3</c> keep the exercises serving that part of the IFLA Strategy.</remarks>
     [HttpGet("")]
     public async Task<IActionResult> Index(
         string? page,
