@@ -84,6 +84,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
         var first = items[0];
         Assert.Equal("Libraries have a mission to serve their entire communities.", first.QuerySelector("p")?.TextContent);
         Assert.Equal("1.1", first.QuerySelector(".initiative-code")?.TextContent);
+        Assert.Equal("/strategy/1.1", first.QuerySelector("a.initiative-code")?.GetAttribute("href"));
         Assert.Contains(first.QuerySelectorAll("a.tag-link"), a => a.GetAttribute("href") == "/tags/community-engagement");
         Assert.Equal("0 responses", first.QuerySelector(".response-count")?.TextContent);
     }
