@@ -31,7 +31,7 @@ public sealed class TagsController(ExerciseQueries queries) : Controller
             return this.ProblemView(ProblemKind.TagNotFound, StatusCodes.Status404NotFound, slug);
         }
 
-        var exercises = await queries.ListAsync(pageNumber, tag.Slug, cancellationToken);
+        var exercises = await queries.ListAsync(pageNumber, new ExerciseFilter(TagSlug: tag.Slug), cancellationToken);
         return pageNumber > exercises.PageCount
             ? this.ProblemView(ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, page)
             : View(new ExerciseListViewModel(exercises, tag));

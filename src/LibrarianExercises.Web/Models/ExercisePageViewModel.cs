@@ -16,6 +16,7 @@ public sealed record ExercisePageViewModel(
     IReadOnlyList<InitiativeLink> Initiatives,
     int ResponseCount,
     int DidExerciseCount,
+    int AwaitingReviewCount,
     ExerciseNeighbour? Previous,
     ExerciseNeighbour? Next)
 {

@@ -14,4 +14,10 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
 }
 
 /// <summary>What the pager needs: where it is, how far the list runs, and the address of the list.</summary>
-public sealed record PagerModel(int Page, int PageCount, string BasePath);
+/// <param name="Query">What else the list's address holds, such as a filter, without the "?"; every page keeps it.</param>
+public sealed record PagerModel(int Page, int PageCount, string BasePath, string? Query = null)
+{
+    public string Href(int page) => string.IsNullOrEmpty(Query)
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{BasePath}?page={page}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{BasePath}?{Query}&page={page}");
+}

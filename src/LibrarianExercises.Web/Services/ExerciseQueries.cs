@@ -15,17 +15,31 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 
     public Task<int> CountAsync(CancellationToken cancellationToken) => db.Exercises.CountAsync(cancellationToken);
 
-    /// <summary>The whole list runs by number; a tag's archive, like the blog's, shows the newest first.</summary>
-    public async Task<PagedList<ExerciseSummary>> ListAsync(int page, string? tagSlug, CancellationToken cancellationToken)
+    /// <summary>Lists run by number; a tag's archive, like the blog's, shows the newest first.</summary>
+    public async Task<PagedList<ExerciseSummary>> ListAsync(int page, ExerciseFilter filter, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var exercises = db.Exercises.AsQueryable();
-        if (tagSlug is not null)
+        if (filter.TagSlug is { } tagSlug)
         {
             exercises = exercises.Where(e => e.Tags.Any(t => t.Slug == tagSlug));
         }
 
+        const string versionKey = StrategySeeder.ExerciseSeriesVersionKey;
+        if (filter.InitiativeCode is { } code)
+        {
+            exercises = exercises.Where(e => e.Initiatives.Any(
+                l => l.KeyInitiative.Code == code && l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey));
+        }
+
+        if (filter.DirectionNumber is { } direction)
+        {
+            exercises = exercises.Where(e => e.Initiatives.Any(
+                l => l.KeyInitiative.StrategicDirection.Number == direction && l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey));
+        }
+
         var total = await exercises.CountAsync(cancellationToken);
-        var ordered = tagSlug is null ? exercises.OrderBy(e => e.Number) : exercises.OrderByDescending(e => e.Number);
+        var ordered = filter.TagSlug is null ? exercises.OrderBy(e => e.Number) : exercises.OrderByDescending(e => e.Number);
         var items = await SummariesAsync(ordered.Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
         return new PagedList<ExerciseSummary>(items, page, PageSize, total);
     }
@@ -64,6 +78,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                     .ToList(),
                 ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
                 DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+                AwaitingReviewCount = e.Responses.Count(r => r.Status != ResponseStatus.Published),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -94,6 +109,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Initiatives,
             exercise.ResponseCount,
             exercise.DidExerciseCount,
+            exercise.AwaitingReviewCount,
             previous,
             next);
     }

@@ -25,6 +25,7 @@ public static class ServiceRegistration
         services.AddScoped<ExerciseImporter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<ExerciseQueries>();
+        services.AddScoped<StrategyQueries>();
         services.AddSingleton<ExerciseMarkdownRenderer>();
         services.AddSingleton<ResponseMarkdownRenderer>();
         services.AddSingleton<Countries>();

@@ -84,6 +84,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
         var first = items[0];
         Assert.Equal("Libraries have a mission to serve their entire communities.", first.QuerySelector("p")?.TextContent);
         Assert.Equal("1.1", first.QuerySelector(".initiative-code")?.TextContent);
+        Assert.Equal("/strategy/1.1", first.QuerySelector("a.initiative-code")?.GetAttribute("href"));
         Assert.Contains(first.QuerySelectorAll("a.tag-link"), a => a.GetAttribute("href") == "/tags/community-engagement");
         Assert.Equal("0 responses", first.QuerySelector(".response-count")?.TextContent);
     }
@@ -126,7 +127,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task CountsShowOnlyPublishedResponsesAndDidThisMarks()
+    public async Task CountsShowOnlyPublishedResponsesAndDidThisMarksAndHeldOnesAreOnlyCounted()
     {
         await using var local = new LibrarianAppFactory();
         await local.WithDbAsync(async db =>
@@ -148,6 +149,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
         var page = await local.GetDocumentAsync("/exercises/42");
         Assert.Equal("2", page.QuerySelector(".exercise-facts .response-count")?.TextContent);
         Assert.Equal("1", page.QuerySelector(".exercise-facts .did-count")?.TextContent);
+        Assert.Equal("2", page.QuerySelector(".exercise-facts .awaiting-review-count")?.TextContent);
     }
 
     private static Response NewResponse(int exerciseId, ResponseStatus status, bool didExercise) => new()

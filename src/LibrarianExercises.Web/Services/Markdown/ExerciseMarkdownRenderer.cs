@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -50,12 +49,7 @@ public sealed partial class ExerciseMarkdownRenderer
             LinkMentions(container, linkForExercise);
         }
 
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        return document.ToHtml(_pipeline);
     }
 
     /// <summary>The first paragraph as plain text, for lists.</summary>

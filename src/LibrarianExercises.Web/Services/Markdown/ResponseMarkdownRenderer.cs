@@ -1,6 +1,5 @@
 using System.Net;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -28,12 +27,7 @@ public sealed class ResponseMarkdownRenderer
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
             MakeLinksSafe(document);
-            using var writer = new StringWriter();
-            var renderer = new HtmlRenderer(writer);
-            _pipeline.Setup(renderer);
-            renderer.Render(document);
-            writer.Flush();
-            return writer.ToString();
+            return document.ToHtml(_pipeline);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
         {

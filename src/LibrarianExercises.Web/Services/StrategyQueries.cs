@@ -1,0 +1,133 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Markdown;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Web.Services;
+
+/// <summary>
+/// Reads one strategy edition and how the exercises map onto it. Each method makes a fixed number of round trips
+/// whatever the number of exercises, and none reads responses.
+/// </summary>
+public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRenderer markdown)
+{
+    /// <summary>The edition's directions and initiatives, each initiative with the exercises serving it.</summary>
+    public async Task<StrategyOverviewViewModel?> OverviewAsync(string versionKey, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(versionKey, cancellationToken);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var links = await LinksOf(versionKey)
+            .Select(l => new { l.KeyInitiative.Code, l.Exercise.Number, l.Exercise.Title, l.LabelDisagrees })
+            .ToListAsync(cancellationToken);
+        var servingNone = await db.Exercises
+            .Where(e => !e.Initiatives.Any(l => l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey))
+            .OrderBy(e => e.Number)
+            .Select(e => new StrategyExercise(e.Number, e.Title))
+            .ToListAsync(cancellationToken);
+
+        var exercisesByCode = links
+            .GroupBy(l => l.Code, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<StrategyExercise>)[.. g.OrderBy(l => l.Number).Select(l => new StrategyExercise(l.Number, l.Title))],
+                StringComparer.Ordinal);
+        var directions = version.Directions
+            .Select(d => new DirectionCoverage(
+                d.Number,
+                d.Name,
+                [.. d.Initiatives.Select(i => new InitiativeCoverage(i.Code, i.Name, exercisesByCode.GetValueOrDefault(i.Code, [])))]))
+            .ToList();
+        return new StrategyOverviewViewModel(
+            version.Key, version.Title, version.Summary, version.Source, directions, servingNone, links.Count(l => l.LabelDisagrees));
+    }
+
+    /// <summary>One initiative with its exercises, and the initiatives before and after it in the edition.</summary>
+    public async Task<StrategyInitiativeViewModel?> InitiativeAsync(string versionKey, string code, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(versionKey, cancellationToken);
+        var initiatives = version is null ? [] : Flatten(version);
+        var index = initiatives.FindIndex(i => i.Code == code);
+        if (version is null || index < 0)
+        {
+            return null;
+        }
+
+        var rows = await LinksOf(versionKey)
+            .Where(l => l.KeyInitiative.Code == code)
+            .OrderBy(l => l.Exercise.Number)
+            .Select(l => new { l.Exercise.Number, l.Exercise.Title, l.Exercise.BodyMarkdown, l.PublishedLabel, l.LabelDisagrees })
+            .ToListAsync(cancellationToken);
+        return new StrategyInitiativeViewModel(
+            version.Title,
+            initiatives[index],
+            [.. rows.Select(r => new InitiativeExercise(r.Number, r.Title, markdown.FirstParagraphText(r.BodyMarkdown), r.PublishedLabel, r.LabelDisagrees))],
+            index > 0 ? initiatives[index - 1] : null,
+            index < initiatives.Count - 1 ? initiatives[index + 1] : null);
+    }
+
+    /// <summary>Links whose published label names another initiative than the code's, for a person to confirm or correct.</summary>
+    public async Task<StrategyReviewViewModel?> DisagreementsAsync(string versionKey, CancellationToken cancellationToken)
+    {
+        var title = await db.StrategyVersions.Where(v => v.Key == versionKey).Select(v => v.Title).SingleOrDefaultAsync(cancellationToken);
+        if (title is null)
+        {
+            return null;
+        }
+
+        var rows = await LinksOf(versionKey)
+            .Where(l => l.LabelDisagrees)
+            .OrderBy(l => l.Exercise.Number)
+            .ThenBy(l => l.KeyInitiative.Code)
+            .Select(l => new LabelDisagreement(
+                l.Exercise.Number,
+                l.Exercise.Title,
+                l.PublishedLabel,
+                new InitiativeRef(l.KeyInitiative.Code, l.KeyInitiative.Name, l.KeyInitiative.StrategicDirection.Number, l.KeyInitiative.StrategicDirection.Name)))
+            .ToListAsync(cancellationToken);
+        return new StrategyReviewViewModel(title, rows);
+    }
+
+    public Task<InitiativeRef?> FindInitiativeAsync(string versionKey, string code, CancellationToken cancellationToken) =>
+        db.KeyInitiatives
+            .Where(i => i.Code == code && i.StrategicDirection.StrategyVersion.Key == versionKey)
+            .Select(i => new InitiativeRef(i.Code, i.Name, i.StrategicDirection.Number, i.StrategicDirection.Name))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public Task<DirectionRef?> FindDirectionAsync(string versionKey, int number, CancellationToken cancellationToken) =>
+        db.StrategicDirections
+            .Where(d => d.Number == number && d.StrategyVersion.Key == versionKey)
+            .Select(d => new DirectionRef(d.Number, d.Name))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private IQueryable<ExerciseInitiative> LinksOf(string versionKey) =>
+        db.ExerciseInitiatives.Where(l => l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey);
+
+    /// <summary>The edition with its directions and initiatives in order, in one round trip.</summary>
+    private Task<VersionRow?> VersionAsync(string versionKey, CancellationToken cancellationToken) =>
+        db.StrategyVersions
+            .Where(v => v.Key == versionKey)
+            .Select(v => new VersionRow(
+                v.Key,
+                v.Title,
+                v.Summary,
+                v.Source,
+                v.Directions.OrderBy(d => d.Number).Select(d => new DirectionRow(
+                    d.Number,
+                    d.Name,
+                    d.Initiatives.OrderBy(i => i.Number).Select(i => new InitiativeRow(i.Code, i.Name)).ToList())).ToList()))
+            .AsSingleQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static List<InitiativeRef> Flatten(VersionRow version) =>
+        [.. version.Directions.SelectMany(d => d.Initiatives.Select(i => new InitiativeRef(i.Code, i.Name, d.Number, d.Name)))];
+
+    private sealed record VersionRow(string Key, string Title, string? Summary, string? Source, List<DirectionRow> Directions);
+
+    private sealed record DirectionRow(int Number, string Name, List<InitiativeRow> Initiatives);
+
+    private sealed record InitiativeRow(string Code, string Name);
+}

@@ -1,0 +1,112 @@
+using System.Data.Common;
+using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Data;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LibrarianExercises.Tests.Web;
+
+/// <summary>The strategy pages ask the database the same number of times for three exercises as for forty with responses.</summary>
+public sealed class StrategyRoundTripTests : IAsyncLifetime
+{
+    private readonly LibrarianAppFactory _app = new();
+    private readonly CommandCounter _counter = new();
+    private WebApplicationFactory<Program> _counted = null!;
+
+    public Task InitializeAsync()
+    {
+        _counted = _app.WithWebHostBuilder(b => b.ConfigureTestServices(
+            services => services.ConfigureDbContext<LibrarianDbContext>(options => options.AddInterceptors(_counter))));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _counted.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/strategy", 3)]
+    [InlineData("/strategy/3.2", 2)]
+    [InlineData("/strategy/review", 2)]
+    [InlineData("/exercises?initiative=3.2", 5)]
+    [InlineData("/exercises?direction=3", 5)]
+    public async Task APageMakesAFixedNumberOfRoundTripsWhateverTheNumberOfExercisesAndResponses(string path, int mostRoundTrips)
+    {
+        var few = await CountCommandsAsync(path);
+
+        var posts = Enumerable.Range(1, 40).Where(n => n != 21).Select(n => BlogText.Post(
+            n,
+            $"Exercise number {n}",
+            $"do thing {n}",
+            n % 2 == 0 ? "3.2 Support virtual networking and connections" : "Key Initiative 3.3: Support virtual networking and connections"));
+        await _app.ImportAsync(string.Join("\n", posts));
+        await _app.WithDbAsync(async db =>
+        {
+            var ids = await db.Exercises.Select(e => e.Id).ToListAsync();
+            db.Responses.AddRange(ids.SelectMany(id => Enumerable.Range(0, 3).Select(_ => new Response
+            {
+                ExerciseId = id,
+                DisplayName = "A librarian",
+                BodyMarkdown = "We tried it.",
+                Status = ResponseStatus.Published,
+                DidExercise = true,
+                CreatedUtc = DateTime.UtcNow,
+            })));
+            return await db.SaveChangesAsync();
+        });
+        var many = await CountCommandsAsync(path);
+
+        Assert.InRange(few, 1, mostRoundTrips);
+        Assert.Equal(few, many);
+    }
+
+    private async Task<int> CountCommandsAsync(string path)
+    {
+        using var client = _counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _ = await client.GetStringAsync(new Uri("/healthz", UriKind.Relative));
+        _counter.Reset();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        return _counter.Count;
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
