@@ -4,7 +4,7 @@ namespace LibrarianExercises.Web.Services;
 
 public sealed record Country(string Code, string Name);
 
-/// <summary>The ISO 3166-1 countries a visitor can choose from; names in the current UI language.</summary>
+/// <summary>The ISO 3166-1 countries a visitor can choose from, named in English like the rest of the site.</summary>
 public sealed class Countries
 {
     private readonly HashSet<string> _codes;
@@ -21,7 +21,9 @@ public sealed class Countries
     {
         try
         {
-            return new RegionInfo(code).DisplayName;
+            // The site is written in English (lang="en"). DisplayName follows the server's UI culture and, on a server
+            // without one (LANG=C), gives each country's own name in its own script: "中国" for China.
+            return new RegionInfo(code).EnglishName;
         }
         catch (ArgumentException)
         {
