@@ -21,10 +21,18 @@ public sealed class ResponseForm
     [Display(Name = "Country (optional)")]
     public string? Country { get; set; }
 
+    /// <summary>
+    /// Line breaks arrive from browsers as CR LF but count as one character in the browser's own limit: kept as LF,
+    /// so that a response the browser let through is not refused here for its line breaks.
+    /// </summary>
     [Display(Name = "Your response")]
     [Required(ErrorMessage = "Please write your response.")]
     [StringLength(TextMaxLength, ErrorMessage = "Please keep your response to {1} characters or fewer.")]
-    public string? Text { get; set; }
+    public string? Text
+    {
+        get;
+        set => field = value?.ReplaceLineEndings("\n");
+    }
 
     [Display(Name = "I did this exercise")]
     public bool DidExercise { get; set; }

@@ -115,6 +115,20 @@ public sealed class PostingResponsesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LineBreaksCountAsOneCharacterTowardsTheLimitAsTheyDoInTheBrowser()
+    {
+        using var visitor = new ResponsePoster(_app);
+        // 10,000 characters as the browser counts them; 10,019 as sent, each line break being CR LF.
+        var text = string.Join("\r\n", Enumerable.Repeat(new string('x', 499), 20)) + "x";
+
+        using var response = await visitor.PostAsync(42, ResponsePoster.Fields(text: text));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var stored = await _app.WithDbAsync(db => db.Responses.SingleAsync());
+        Assert.Equal(text.ReplaceLineEndings("\n"), stored.BodyMarkdown);
+    }
+
+    [Fact]
     public async Task AnExerciseClosedToResponsesSaysSoAndRefusesPosts()
     {
         using var visitor = new ResponsePoster(_app);
