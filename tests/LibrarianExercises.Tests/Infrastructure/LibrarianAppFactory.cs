@@ -6,7 +6,10 @@ using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Importing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -59,6 +62,18 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     /// <summary>A factory over a temporary database file, for tests where many requests write at once.</summary>
     public static LibrarianAppFactory WithDatabaseFile() => new(useFile: true);
 
+    /// <summary>
+    /// Serves the application on a free loopback port through Kestrel, so that a real browser can visit it, and
+    /// returns the address. Call it before anything else starts the host.
+    /// </summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.Single());
+    }
+
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -90,6 +105,9 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the styles and scripts are found through the build's static web assets manifest only
+        // when asked for; without this a browser would get an unstyled page.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:" + ServiceRegistration.ConnectionStringName, ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_logFolder, "log-.txt"));
