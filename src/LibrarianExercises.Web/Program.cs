@@ -3,7 +3,8 @@ using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Importing;
 
 var isImport = ImportCommand.IsInvokedBy(args);
-var builder = WebApplication.CreateBuilder(isImport ? [] : args);
+// The import verb's file names are not configuration (an absolute path would read as a "/switch").
+var builder = WebApplication.CreateBuilder(isImport ? [.. args.Where(ImportCommand.IsSetting)] : args);
 if (isImport)
 {
     // The command prints its own report; keep the log to what needs attention.

@@ -17,7 +17,7 @@ public class Exercise
 
     public required string BodyMarkdown { get; set; }
 
-    /// <summary>True while the only text known is an excerpt from an older listing page.</summary>
+    /// <summary>True while the only text known is partial: an excerpt from an older listing page, or a cut-off copy.</summary>
     public bool BodyIsExcerpt { get; set; }
 
     public DateOnly? PublishedOn { get; set; }

@@ -47,19 +47,19 @@ public sealed class ExerciseStore(LibrarianDbContext db, TimeProvider clock)
                 Title = post.Title,
                 Slug = SlugGenerator.Slugify(post.Title),
                 BodyMarkdown = post.BodyMarkdown,
-                BodyIsExcerpt = post.IsExcerpt,
+                BodyIsExcerpt = post.IsPartial,
                 CreatedUtc = now,
                 UpdatedUtc = now,
             };
             db.Exercises.Add(exercise);
         }
-        else if (!post.IsExcerpt || exercise.BodyIsExcerpt)
+        else if (!post.IsPartial || exercise.BodyIsExcerpt)
         {
-            // A full text always wins; an excerpt from an older listing page never replaces one.
+            // A full text always wins; an excerpt or a cut-off copy from a listing page never replaces one.
             exercise.Title = post.Title;
             exercise.Slug = SlugGenerator.Slugify(post.Title);
             exercise.BodyMarkdown = post.BodyMarkdown;
-            exercise.BodyIsExcerpt = post.IsExcerpt;
+            exercise.BodyIsExcerpt = post.IsPartial;
         }
 
         exercise.PublishedOn = post.PublishedOn ?? exercise.PublishedOn;

@@ -93,6 +93,38 @@ public sealed class ExerciseImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACutOffCopyFromAListingPageNeverReplacesAFullText()
+    {
+        const string CutOff = """
+            Monthly Archives: March 2021
+
+            The 10-Minute International Librarian #89: Make a connection
+
+            Libraries are already strongly characterised by collaboration.
+
+            So for our 89th 10-Minute International Librarian exercise, make a connection.
+
+            Think of the different people, organisations and gro
+            The 10-Minute International Librarian #78: Thank a volunteer
+
+            Volunteers keep many libraries open.
+
+            So for our 78th 10-Minute International Librarian exercise, thank a volunteer.
+
+            This idea relates to the IFLA Strategy! 4.2 Effectively mobilise our human resources and networks.
+            """;
+        var before = await _app.WithDbAsync(db => db.Exercises.SingleAsync(e => e.Number == 89));
+
+        var report = await _app.ImportAsync(CutOff);
+
+        var after = await _app.WithDbAsync(db => db.Exercises.SingleAsync(e => e.Number == 89));
+        Assert.Equal(before.BodyMarkdown, after.BodyMarkdown);
+        Assert.False(after.BodyIsExcerpt);
+        Assert.Equal(ExerciseChange.Unchanged, report.Exercises.Single(e => e.Number == 89).Change);
+        Assert.Equal(ExerciseChange.Created, report.Exercises.Single(e => e.Number == 78).Change);
+    }
+
+    [Fact]
     public async Task ADryRunReportsTheChangesAndWritesNothing()
     {
         var before = await SnapshotAsync();

@@ -112,7 +112,8 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         var program = Path.Combine(AppContext.BaseDirectory, "LibrarianExercises.Web.dll");
 
         var (exit, output) = await RunProgramAsync(program, database, "import", file);
-        var (secondExit, secondOutput) = await RunProgramAsync(program, database, "import", file);
+        // Settings may also come on the command line, as for the web host.
+        var (secondExit, secondOutput) = await RunProgramAsync(program, null, "import", file, "--ConnectionStrings:Library=Data Source=" + database);
 
         Assert.True(exit == 0, output);
         Assert.Contains("#7 Map your partners [initiative 3.2] created", output, StringComparison.Ordinal);
@@ -120,16 +121,20 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("#7 Map your partners [initiative 3.2] unchanged", secondOutput, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Output)> RunProgramAsync(string program, string database, params string[] args)
+    private async Task<(int Exit, string Output)> RunProgramAsync(string program, string? database, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(database)! };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
         start.ArgumentList.Add(program);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Library"] = "Data Source=" + database;
+        if (database is not null)
+        {
+            start.Environment["ConnectionStrings__Library"] = "Data Source=" + database;
+        }
+
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
@@ -138,6 +143,22 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await errors);
+    }
+
+    [Fact]
+    public async Task AFileThatCannotBeSavedIsReportedAndTheOthersAreStillImported()
+    {
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_999 BEFORE INSERT ON Exercises WHEN NEW.Number = 999 BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+        var broken = Write("broken.txt", BlogText.Post(998, "Fine", "be fine", Connection) + BlogText.Post(999, "Refused", "be refused", Connection));
+        var good = Write("good.txt", BlogText.Post(7, "Map your partners", "map your partners", Connection));
+
+        var exit = await RunAsync(broken, good);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("broken.txt: could not be saved", _errors.ToString(), StringComparison.Ordinal);
+        Assert.False(await _app.WithDbAsync(db => db.Exercises.AnyAsync(e => e.Number == 998)));
+        Assert.True(await _app.WithDbAsync(db => db.Exercises.AnyAsync(e => e.Number == 7)));
     }
 
     private Task<int> RunAsync(params string[] args) => ImportCommand.RunAsync(_app.Services, args, _output, _errors);

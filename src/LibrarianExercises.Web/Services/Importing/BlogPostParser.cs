@@ -253,7 +253,7 @@ public static partial class BlogPostParser
         }
         else if (!isExcerpt)
         {
-            warnings.Add("no strategy line: the post may be cut off");
+            warnings.Add("no strategy line: the post may be cut off, so it will not replace a full text");
         }
 
         if (!isExcerpt && strategyLabel is null && paragraphs.Count > 0 && !EndsLikeASentence(paragraphs[^1]))
@@ -272,9 +272,11 @@ public static partial class BlogPostParser
             Title = task,
             BodyMarkdown = string.Join("\n\n", paragraphs.Select(MarkdownText.Escape)),
             IsExcerpt = isExcerpt,
+            IsCutOff = !isExcerpt && strategyLabel is null,
             Strategy = strategy,
             PublishedOn = address is null ? null : ToDate(address),
-            SourceUrl = address?.Value,
+            // Only a full address is worth linking to; a bare path would point into this site.
+            SourceUrl = address is { Value: var url } && url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : null,
             Warnings = warnings,
         });
     }
@@ -338,7 +340,7 @@ public static partial class BlogPostParser
         var ok = int.TryParse(address.Groups["year"].Value, CultureInfo.InvariantCulture, out var year)
             & int.TryParse(address.Groups["month"].Value, CultureInfo.InvariantCulture, out var month)
             & int.TryParse(address.Groups["day"].Value, CultureInfo.InvariantCulture, out var day);
-        return ok && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+        return ok && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? new DateOnly(year, month, day)
             : null;
     }

@@ -11,10 +11,12 @@ public static class ImportCommand
     public static bool IsInvokedBy(string[] args) => args.Length > 0 && args[0] == Verb;
 
     /// <returns>0 when every file was imported, 1 when one could not be, 2 for a usage error.</returns>
+    /// <remarks>Settings such as <c>--ConnectionStrings:Library=…</c> are the host's configuration, not options.</remarks>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
         var dryRun = args.Contains("--dry-run");
-        var unknownOption = args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--dry-run");
+        var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !IsSetting(a)).ToList();
+        var unknownOption = options.FirstOrDefault(a => a != "--dry-run");
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (unknownOption is not null || files.Count == 0)
         {
@@ -62,6 +64,12 @@ public static class ImportCommand
                 failed++;
                 await errors.WriteLineAsync($"{file}: {e.Message}. Nothing was imported from it.");
             }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+            {
+                // The file's transaction was rolled back; the other files still get their turn.
+                failed++;
+                await errors.WriteLineAsync($"{file}: could not be saved ({e.GetBaseException().Message}). Nothing was imported from it.");
+            }
         }
 
         var created = totals.GetValueOrDefault(ExerciseChange.Created);
@@ -75,6 +83,10 @@ public static class ImportCommand
             $"{(dryRun ? "Dry run, nothing written. " : "")}{created + updated + unchanged} exercise(s): {counts}; {skipped} post(s) skipped; {failed} file(s) failed."));
         return failed == 0 ? 0 : 1;
     }
+
+    /// <summary>A host setting given on the command line, such as <c>--ConnectionStrings:Library=…</c>.</summary>
+    public static bool IsSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
     private static string FormatLine(ExerciseSaveResult exercise, bool dryRun)
     {

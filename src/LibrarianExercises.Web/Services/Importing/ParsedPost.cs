@@ -35,6 +35,15 @@ public sealed record ParsedPost
     /// <summary>An excerpt from an older listing page, not the whole exercise.</summary>
     public bool IsExcerpt { get; init; }
 
+    /// <summary>
+    /// A whole post's text without its strategy line: listing pages cut posts off, so this text may be incomplete
+    /// and, like an excerpt, must not replace a complete one.
+    /// </summary>
+    public bool IsCutOff { get; init; }
+
+    /// <summary>Less than the whole exercise: an excerpt or a cut-off copy.</summary>
+    public bool IsPartial => IsExcerpt || IsCutOff;
+
     public ParsedStrategyLine? Strategy { get; init; }
 
     public DateOnly? PublishedOn { get; init; }
