@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Responses;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Serilog;
 
@@ -29,10 +31,24 @@ public static class WebSetup
 
     public static IServiceCollection AddLibrarianWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllersWithViews();
+        // Every unsafe method needs a valid antiforgery token unless an action says otherwise.
+        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        // Behind a reverse proxy (on this machine by default; others via ForwardedHeaders:KnownProxies), the client is
+        // the address the proxy reports, or every visitor would share one rate limit.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddHealthChecks().AddDbContextCheck<LibrarianDbContext>();
-        services.AddOptions<ResponseOptions>().Bind(configuration.GetSection(ResponseOptions.SectionName));
+        services.AddOptions<ResponseOptions>()
+            .Bind(configuration.GetSection(ResponseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -40,7 +56,9 @@ public static class WebSetup
             {
                 var rules = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResponseOptions>>().Value;
                 var client = context.RequestServices.GetRequiredService<ResponseScreening>().HashClient(context.Connection.RemoteIpAddress) ?? "unknown";
-                var key = client + "/" + context.GetRouteValue("number");
+                // By the number as read, so that "089" and "89" share one limit.
+                var number = Controllers.ProblemResults.TryParseExerciseNumber(context.GetRouteValue("number") as string, out var parsed) ? parsed : 0;
+                var key = client + "/" + number.ToString(CultureInfo.InvariantCulture);
                 return RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = rules.RateLimitPermits,
@@ -70,6 +88,7 @@ public static class WebSetup
 
     public static WebApplication UseLibrarianPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.Use(AddSecurityHeaders);
         if (!app.Environment.IsDevelopment())
         {
@@ -104,7 +123,9 @@ public static class WebSetup
     /// </summary>
     private static Task RejectUnsupportedCharsets(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentType is { } contentType
+        // The error page re-executes the pipeline for the same request: let it through to explain the 415.
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+            && context.Request.ContentType is { } contentType
             && MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
             && mediaType.CharSet is { Length: > 0 } charset
             && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase)

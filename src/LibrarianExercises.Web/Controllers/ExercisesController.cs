@@ -158,8 +158,10 @@ public sealed class ExercisesController(
     [HttpPost("{number}/responses")]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(WebSetup.ResponsePostingPolicy)]
-    public async Task<IActionResult> PostResponse(string number, [Bind(Prefix = "Form")] ResponseForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> PostResponse(string number, [Bind(Prefix = "Form")] ResponseForm form)
     {
+        // Not cancellable: once the visitor has pressed the button, their words are kept even if they leave.
+        var cancellationToken = CancellationToken.None;
         if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number, form.Text);
@@ -189,8 +191,7 @@ public sealed class ExercisesController(
             return result;
         }
 
-        var verdict = screening.Screen(form);
-        var response = await store.AddAsync(exercise.Id, form, verdict, screening.HashClient(HttpContext.Connection.RemoteIpAddress), CancellationToken.None);
+        var response = await store.AddAsync(exercise.Id, form, ScreenSafely(form), screening.HashClient(HttpContext.Connection.RemoteIpAddress), cancellationToken);
         logger.LogInformation(
             "Response {ResponseId} to exercise {ExerciseNumber} stored as {ResponseStatus} {HoldReason}",
             response.Id, wanted, response.Status, response.HoldReason);
@@ -205,6 +206,22 @@ public sealed class ExercisesController(
         var onPage = await responses.PageOfAsync(response, cancellationToken);
         var query = onPage > 1 ? string.Create(CultureInfo.InvariantCulture, $"?page={onPage}") : "";
         return this.SeeOther(string.Create(CultureInfo.InvariantCulture, $"/exercises/{wanted}{query}#response-{response.Id}"));
+    }
+
+    /// <summary>Screening must never cost a response: if it fails, the response is kept for a person to look at.</summary>
+    private ScreeningResult ScreenSafely(ResponseForm form)
+    {
+        try
+        {
+            return screening.Screen(form);
+        }
+#pragma warning disable CA1031 // Any failure here is logged and answered by holding the response.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Screening a response failed; holding it for review");
+            return new ScreeningResult(Data.ResponseStatus.Held, HoldReasons.ScreeningFailed);
+        }
     }
 
     private async Task<ExercisePageViewModel?> LoadPageAsync(int number, int responsePage, ResponseForm form, CancellationToken cancellationToken)

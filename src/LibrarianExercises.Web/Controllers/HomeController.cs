@@ -25,16 +25,20 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
     [Route("/error/{code:int?}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     [IgnoreAntiforgeryToken]
-    public async Task<IActionResult> Error(int? code)
+    public async Task<IActionResult> Error()
     {
-        var status = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        // Read from the route by hand: binding a parameter would read the refused body (say, in utf-7) and fail again.
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
         if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
             status = StatusCodes.Status500InternalServerError;
         }
 
         var wasFormPost = HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && status != StatusCodes.Status415UnsupportedMediaType;
-        var submittedText = wasFormPost ? await ReadSubmittedTextAsync() : null;
+        // Shown back only to the visitor who typed it, not to another site that posted here to have words displayed.
+        var fromThisSite = Request.Headers["Sec-Fetch-Site"] is var site && (site.Count == 0 || site == "same-origin" || site == "none");
+        var submittedText = wasFormPost && fromThisSite ? await ReadSubmittedTextAsync() : null;
         var problem = status switch
         {
             StatusCodes.Status404NotFound => ProblemKind.PageNotFound,

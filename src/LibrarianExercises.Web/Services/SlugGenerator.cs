@@ -26,7 +26,8 @@ public static class SlugGenerator
                 continue;
             }
 
-            if (IsWordPart(category))
+            // Zero-width (non-)joiners shape Persian and Indic words; they are part of the word, not a space.
+            if (IsWordPart(category) || rune.Value is 0x200C or 0x200D)
             {
                 if (pendingSeparator && builder.Length > 0)
                 {

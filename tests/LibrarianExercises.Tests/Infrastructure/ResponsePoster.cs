@@ -9,6 +9,9 @@ public sealed class ResponsePoster(LibrarianAppFactory app, string? clientAddres
 
     public HttpClient Client => _client;
 
+    /// <summary>Headers sent with every request, e.g. X-Forwarded-For from a proxy or Sec-Fetch-Site from a browser.</summary>
+    public Dictionary<string, string> Headers { get; } = [];
+
     /// <summary>The form's hidden fields (antiforgery token, form token) as served with the page.</summary>
     public async Task<Dictionary<string, string>> OpenFormAsync(int exercise)
     {
@@ -70,6 +73,11 @@ public sealed class ResponsePoster(LibrarianAppFactory app, string? clientAddres
         if (clientAddress is not null)
         {
             request.Headers.Add(LibrarianAppFactory.ClientAddressHeader, clientAddress);
+        }
+
+        foreach (var (name, value) in Headers)
+        {
+            request.Headers.Add(name, value);
         }
 
         return request;

@@ -190,7 +190,27 @@ public sealed class PostingResponsesTests : IAsyncLifetime
         using var response = await visitor.Client.PostAsync(new Uri("/exercises/89/responses", UriKind.Relative), content);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var page = await LibrarianAppFactory.ParseAsync(response);
+        Assert.Equal("The text could not be read", page.QuerySelector("h1")?.TextContent);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Responses.CountAsync()));
     }
+
+    [Fact]
+    public async Task ARefusedPostFromAnotherSiteDoesNotGetItsTextDisplayedHere()
+    {
+        using var visitor = new ResponsePoster(_app);
+        visitor.Headers["Sec-Fetch-Site"] = "cross-site";
+        var hidden = await visitor.OpenFormAsync(89);
+        hidden.Remove("__RequestVerificationToken");
+
+        using var response = await visitor.SendAsync(89, hidden, ResponsePoster.Fields(text: "Words another site wants shown"));
+        var page = await LibrarianAppFactory.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(page.QuerySelector("textarea#submitted-text"));
+        Assert.DoesNotContain("Words another site wants shown", page.DocumentElement.TextContent, StringComparison.Ordinal);
+    }
+
 
     [Fact]
     public async Task NoAddressIsStoredOnlyASaltedHash()

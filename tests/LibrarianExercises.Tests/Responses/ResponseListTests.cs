@@ -71,3 +71,19 @@ public sealed class ResponseListTests : IAsyncLifetime
         Assert.Equal(expected, response.StatusCode);
     }
 }
+
+public sealed class ResponseOptionsTests
+{
+    [Theory]
+    [InlineData("Responses:PageSize", "0")]
+    [InlineData("Responses:RateLimitPermits", "0")]
+    [InlineData("Responses:MaximumLinks", "-1")]
+    public async Task AnImpossibleSettingStopsTheAppAtStartRatherThanFailingEveryPage(string key, string value)
+    {
+        await using var app = new LibrarianAppFactory();
+        app.Settings[key] = value;
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+        Assert.Contains(key.Split(':')[1], error.GetBaseException().Message, StringComparison.Ordinal);
+    }
+}

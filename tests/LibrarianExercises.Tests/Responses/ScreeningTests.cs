@@ -138,4 +138,42 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.SeeOther, otherClient.StatusCode);
         Assert.Equal(4, await _app.WithDbAsync(db => db.Responses.CountAsync()));
     }
+
+    [Fact]
+    public async Task WritingTheNumberWithLeadingZerosDoesNotEscapeTheLimit()
+    {
+        using var visitor = new ResponsePoster(_app, clientAddress: "198.51.100.9");
+
+        using var first = await visitor.PostAsync(42, ResponsePoster.Fields(text: "one"));
+        using var second = await visitor.PostAsync(42, ResponsePoster.Fields(text: "two"));
+        var hidden = await visitor.OpenFormAsync(42);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/exercises/042/responses", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(hidden) { ["Form.DisplayName"] = "Sly", ["Form.Text"] = "three" }),
+        };
+        request.Headers.Add(LibrarianAppFactory.ClientAddressHeader, "198.51.100.9");
+        using var third = await visitor.Client.SendAsync(request);
+
+        Assert.Equal((HttpStatusCode)429, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task BehindALocalProxyEachVisitorHasALimitOfTheirOwn()
+    {
+        using var first = new ResponsePoster(_app, clientAddress: "127.0.0.1");
+        first.Headers["X-Forwarded-For"] = "192.0.2.10";
+        using var second = new ResponsePoster(_app, clientAddress: "127.0.0.1");
+        second.Headers["X-Forwarded-For"] = "192.0.2.20";
+
+        using var a = await first.PostAsync(21, ResponsePoster.Fields(text: "a1"));
+        using var b = await first.PostAsync(21, ResponsePoster.Fields(text: "a2"));
+        using var c = await second.PostAsync(21, ResponsePoster.Fields(text: "b1"));
+        using var d = await first.PostAsync(21, ResponsePoster.Fields(text: "a3"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, c.StatusCode);
+        Assert.Equal((HttpStatusCode)429, d.StatusCode);
+        var hashes = await _app.WithDbAsync(db => db.Responses.Where(r => r.Exercise.Number == 21).Select(r => r.ClientHash).Distinct().CountAsync());
+        Assert.Equal(2, hashes);
+    }
 }

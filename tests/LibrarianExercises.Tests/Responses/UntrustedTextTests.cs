@@ -81,6 +81,49 @@ public sealed class UntrustedTextTests : IAsyncLifetime
         Assert.Contains("our poster", poster.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[click here](javascript:alert(1))", "click here")]
+    [InlineData("![a picture](javascript:alert(1))", "a picture")]
+    [InlineData("[see](https://ok.example) and [more](data:text/html,x)", "see and more")]
+    public async Task ARefusedLinkLeavesItsWordsOnceAsPlainText(string markdown, string expected)
+    {
+        using var visitor = new ResponsePoster(_app);
+        await visitor.PostAsync(89, ResponsePoster.Fields(text: markdown));
+
+        var page = await _app.GetDocumentAsync("/exercises/89");
+
+        Assert.Equal(expected, page.QuerySelector(".response-text p")?.TextContent);
+    }
+
+    [Fact]
+    public async Task AnImageInsideALinkBecomesItsWordsSoThatNoLinkSitsInsideAnother()
+    {
+        using var visitor = new ResponsePoster(_app);
+        await visitor.PostAsync(89, ResponsePoster.Fields(text: "[![our poster](https://cdn.example/p.png)](https://library.example/)"));
+
+        var page = await _app.GetDocumentAsync("/exercises/89");
+        var text = page.QuerySelector(".response-text")!;
+
+        var link = Assert.Single(text.QuerySelectorAll("a"));
+        Assert.Equal("https://library.example/", link.GetAttribute("href"));
+        Assert.Equal("our poster", link.TextContent);
+        Assert.Empty(text.QuerySelectorAll("img"));
+    }
+
+    [Fact]
+    public async Task ResponsesAreLaidOutInTheDirectionOfTheirOwnScript()
+    {
+        var page = await _app.GetDocumentAsync("/exercises/89");
+        Assert.Equal("auto", page.QuerySelector("#Form_Text")?.GetAttribute("dir"));
+        Assert.Equal("auto", page.QuerySelector("#Form_DisplayName")?.GetAttribute("dir"));
+
+        using var visitor = new ResponsePoster(_app);
+        await visitor.PostAsync(89, ResponsePoster.Fields(name: "ليلى", text: "ربطنا المتحف بالمدرسة."));
+        page = await _app.GetDocumentAsync("/exercises/89");
+        Assert.Equal("auto", page.QuerySelector(".response-text")?.GetAttribute("dir"));
+        Assert.NotNull(page.QuerySelector(".response-name bdi"));
+    }
+
     [Fact]
     public async Task PathologicalMarkdownIsShownAsTextWithoutBreakingThePage()
     {
@@ -137,7 +180,8 @@ public sealed class UntrustedTextTests : IAsyncLifetime
                     var value = attribute.Value.Trim();
                     Assert.True(
                         value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-                        || value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || value.StartsWith('/') || value.StartsWith('#'),
+                        || value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
+                        || (value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal)) || value.StartsWith('#'),
                         $"<{element.LocalName} {attribute.Name}=\"{value}\">");
                 }
             }

@@ -12,6 +12,7 @@ public sealed class SlugGeneratorTests
     [InlineData("المشاركة المجتمعية", "المشاركة-المجتمعية")]
     [InlineData("Библиотеки и общество", "библиотеки-и-общество")]
     [InlineData("Ｆｕｌｌｗｉｄｔｈ", "fullwidth")]
+    [InlineData("کتاب\u200Cخانه عمومی", "کتاب\u200Cخانه-عمومی")]
     [InlineData("  --  ", "")]
     public void SlugsKeepLettersOfEveryScriptAndFoldCase(string text, string slug) =>
         Assert.Equal(slug, SlugGenerator.Slugify(text));

@@ -7,10 +7,10 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
 {
     public void Configure(EntityTypeBuilder<Response> builder)
     {
-        builder.Property(r => r.DisplayName).HasMaxLength(80);
-        builder.Property(r => r.Organisation).HasMaxLength(120);
+        builder.Property(r => r.DisplayName).HasMaxLength(Models.ResponseForm.DisplayNameMaxLength);
+        builder.Property(r => r.Organisation).HasMaxLength(Models.ResponseForm.OrganisationMaxLength);
         builder.Property(r => r.CountryCode).HasMaxLength(2);
-        builder.Property(r => r.BodyMarkdown).HasMaxLength(10_000);
+        builder.Property(r => r.BodyMarkdown).HasMaxLength(Models.ResponseForm.TextMaxLength);
         builder.Property(r => r.HoldReason).HasMaxLength(200);
         builder.Property(r => r.ClientHash).HasMaxLength(64);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);

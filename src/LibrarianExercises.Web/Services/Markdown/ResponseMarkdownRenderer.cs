@@ -29,7 +29,9 @@ public sealed class ResponseMarkdownRenderer
             MakeLinksSafe(document);
             return document.ToHtml(_pipeline);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+#pragma warning disable CA1031 // Whatever defeats the parser, one response must not take the exercise page down.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             // Pathological nesting can defeat the parser; the words still deserve to be shown, as plain text.
             return PlainText(markdown);
@@ -68,15 +70,22 @@ public sealed class ResponseMarkdownRenderer
 
             if (link.IsImage)
             {
-                // An image from another site would tell that site who reads the page: offer it as a link instead.
+                // An image from another site would tell that site who reads the page: offer it as a link instead,
+                // or as its words alone when it already sits inside a link (a link within a link is not HTML).
+                var words = TextOf(link);
+                if (IsInsideLink(link))
+                {
+                    link.ReplaceBy(new LiteralInline(words.Length > 0 ? words : link.Url ?? ""), copyChildren: false);
+                    continue;
+                }
+
                 link.IsImage = false;
-                var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
                 while (link.FirstChild is { } child)
                 {
                     child.Remove();
                 }
 
-                link.AppendChild(new LiteralInline(alt.Length > 0 ? $"{alt} (image: {link.Url})" : $"image: {link.Url}"));
+                link.AppendChild(new LiteralInline(words.Length > 0 ? words : link.Url ?? ""));
             }
 
             link.Title = null;
@@ -87,7 +96,7 @@ public sealed class ResponseMarkdownRenderer
         {
             if (!IsAllowed(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url))
             {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
                 continue;
             }
 
@@ -97,8 +106,24 @@ public sealed class ResponseMarkdownRenderer
 
     private static void ReplaceWithText(LinkInline link)
     {
-        var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-        link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Url ?? ""));
+        var text = TextOf(link);
+        link.ReplaceBy(new LiteralInline(text.Length > 0 ? text : link.Url ?? ""), copyChildren: false);
+    }
+
+    private static string TextOf(LinkInline link) =>
+        string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+
+    private static bool IsInsideLink(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAllowed(string? url)

@@ -17,6 +17,7 @@ public static class HoldReasons
     public const string TooOld = "form-too-old";
     public const string BadFormToken = "form-token-invalid";
     public const string TooManyLinks = "too-many-links";
+    public const string ScreeningFailed = "screening-failed";
 }
 
 public sealed record ScreeningResult(ResponseStatus Status, string? Reason);

@@ -27,8 +27,7 @@ public sealed class ResponseStore(LibrarianDbContext db, TimeProvider clock)
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Responses.Add(response);
-        // Not cancellable: once the visitor has pressed the button, their words are kept even if they leave.
-        await db.SaveChangesAsync(CancellationToken.None);
+        await db.SaveChangesAsync(cancellationToken);
         return response;
     }
 }
