@@ -90,7 +90,7 @@ public sealed class ExercisesController(
 
         return responsePage > model.Responses.PageCount
             ? this.ProblemView(ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, page)
-            : View(model with { JustPosted = TempData[JustPostedKey] as string });
+            : View(model with { JustPosted = Enum.TryParse<Data.ResponseStatus>(TempData[JustPostedKey] as string, out var status) ? status : null });
     }
 
     /// <summary>Reads the strategy filters: a malformed one is a bad request, one the strategy lacks is not found.</summary>
@@ -198,11 +198,11 @@ public sealed class ExercisesController(
 
         if (response.Status != Data.ResponseStatus.Published)
         {
-            TempData[JustPostedKey] = "held";
+            TempData[JustPostedKey] = response.Status.ToString();
             return this.SeeOther(string.Create(CultureInfo.InvariantCulture, $"/exercises/{wanted}#response-status"));
         }
 
-        TempData[JustPostedKey] = "published";
+        TempData[JustPostedKey] = response.Status.ToString();
         var onPage = await responses.PageOfAsync(response, cancellationToken);
         var query = onPage > 1 ? string.Create(CultureInfo.InvariantCulture, $"?page={onPage}") : "";
         return this.SeeOther(string.Create(CultureInfo.InvariantCulture, $"/exercises/{wanted}{query}#response-{response.Id}"));

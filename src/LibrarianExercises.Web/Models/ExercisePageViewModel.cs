@@ -24,6 +24,6 @@ public sealed record ExercisePageViewModel(
 
     public ResponseForm Form { get; init; } = new();
 
-    /// <summary>"published" or "held" after a response was just sent, to say what became of it.</summary>
-    public string? JustPosted { get; init; }
+    /// <summary>What became of the response the visitor has just sent, if any: published, or kept for review.</summary>
+    public Data.ResponseStatus? JustPosted { get; init; }
 }
