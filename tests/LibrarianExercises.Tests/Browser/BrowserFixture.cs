@@ -66,7 +66,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             HasTouch = phone,
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: CI shares two cores between the build, the server and the browser.
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
@@ -88,7 +89,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             "Our reading list: https://library.example.org/collections/community-engagement/partnerships/" + new string('x', 120));
         LetTimePass();
         await page.GetByRole(AriaRole.Button, new() { Name = "Post response" }).ClickAsync();
-        await page.WaitForURLAsync("**/exercises/89#response-*");
+        await page.WaitForURLAsync("**/exercises/89#response-*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     public async Task DisposeAsync()

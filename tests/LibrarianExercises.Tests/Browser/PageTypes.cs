@@ -17,7 +17,8 @@ public sealed record PageType(string Name, string Path, int Status, bool AfterRe
             var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
             await page.GetByRole(AriaRole.Button, new() { Name = "Post response" }).ClickAsync();
             response = await posted;
-            await page.WaitForURLAsync("**/responses");
+            // The response above may arrive before the page is parsed; waiting for the document is enough.
+            await page.WaitForURLAsync("**/responses", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
 
         Assert.True(response.Status == Status, $"{Name}: expected status {Status} for {response.Url}, got {response.Status}.");
