@@ -38,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         // Every test posts from the same loopback address, far more often than the limit allows one visitor.
-        App.Settings["Responses:RateLimitPermits"] = "1000";
+        App.WithoutPostingLimit();
         _address = App.StartKestrel();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -89,6 +89,21 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<LibrarianDbContext>());
     }
 
+    /// <summary>Requests a page without following redirects, and reads what came back.</summary>
+    public async Task<FetchedPage> FetchAsync(string path)
+    {
+        using var client = CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        return new FetchedPage(response.StatusCode, await ParseAsync(response));
+    }
+
+    /// <summary>Lets tests post as often as they need: the rate limit has tests of its own.</summary>
+    public LibrarianAppFactory WithoutPostingLimit()
+    {
+        Settings["Responses:RateLimitPermits"] = "1000";
+        return this;
+    }
+
     public async Task<IHtmlDocument> GetDocumentAsync(string path)
     {
         using var client = CreateBrowserlessClient();
@@ -159,3 +174,5 @@ internal sealed class ClientAddressFilter : IStartupFilter
         next(app);
     };
 }
+
+public sealed record FetchedPage(HttpStatusCode Status, IHtmlDocument Page);

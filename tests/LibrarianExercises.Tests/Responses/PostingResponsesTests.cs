@@ -8,11 +8,10 @@ namespace LibrarianExercises.Tests.Responses;
 
 public sealed class PostingResponsesTests : IAsyncLifetime
 {
-    private readonly LibrarianAppFactory _app = new();
+    private readonly LibrarianAppFactory _app = new LibrarianAppFactory().WithoutPostingLimit();
 
     public Task InitializeAsync()
     {
-        _app.Settings["Responses:RateLimitPermits"] = "1000";
         _ = _app.Server;
         return Task.CompletedTask;
     }

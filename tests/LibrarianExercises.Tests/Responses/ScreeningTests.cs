@@ -9,11 +9,10 @@ namespace LibrarianExercises.Tests.Responses;
 /// <summary>Suspicious responses are kept for review and never shown; the poster is told so.</summary>
 public sealed class ScreeningTests : IAsyncLifetime
 {
-    private readonly LibrarianAppFactory _app = new();
+    private readonly LibrarianAppFactory _app = new LibrarianAppFactory().WithoutPostingLimit();
 
     public Task InitializeAsync()
     {
-        _app.Settings["Responses:RateLimitPermits"] = "1000";
         _ = _app.Server;
         return Task.CompletedTask;
     }

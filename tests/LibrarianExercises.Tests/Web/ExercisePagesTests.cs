@@ -47,11 +47,9 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     [Fact]
     public async Task AnUnknownNumberGetsAHelpfulNotFoundPage()
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri("/exercises/50", UriKind.Relative));
-        var page = await LibrarianAppFactory.ParseAsync(response);
+        var (status, page) = await app.FetchAsync("/exercises/50");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("no exercise #50", page.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("form.go-to-number"));
     }
@@ -66,11 +64,9 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     [InlineData("/exercises/abc/some-title")]
     public async Task AMalformedNumberIsABadRequest(string path)
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var page = await LibrarianAppFactory.ParseAsync(response);
+        var (status, page) = await app.FetchAsync(path);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("That is not an exercise number", page.QuerySelector("h1")?.TextContent.Trim());
     }
 
@@ -105,11 +101,9 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     [Fact]
     public async Task TheNumberBoxSaysKindlyWhenThereIsNoSuchExercise()
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri("/exercises?number=50", UriKind.Relative));
-        var page = await LibrarianAppFactory.ParseAsync(response);
+        var (status, page) = await app.FetchAsync("/exercises?number=50");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("There is no exercise #50 here yet", page.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
     }
 
@@ -120,10 +114,9 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     [InlineData("/exercises?page=-2")]
     public async Task MalformedListParametersAreBadRequests(string path)
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var (status, _) = await app.FetchAsync(path);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
     }
 
     [Fact]

@@ -31,11 +31,9 @@ public sealed class HomeAndHealthTests(LibrarianAppFactory app) : IClassFixture<
     [Fact]
     public async Task AnUnknownAddressGetsTheHelpfulNotFoundPage()
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri("/no/such/page", UriKind.Relative));
-        var page = await LibrarianAppFactory.ParseAsync(response);
+        var (status, page) = await app.FetchAsync("/no/such/page");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("Page not found", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("a[href='/exercises']"));
     }

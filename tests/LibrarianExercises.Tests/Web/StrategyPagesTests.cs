@@ -141,11 +141,9 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
     [InlineData("/exercises?direction=7", "No such strategic direction")]
     public async Task AnInitiativeOrDirectionTheStrategyLacksIsNotFound(string path, string heading)
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var page = await LibrarianAppFactory.ParseAsync(response);
+        var (status, page) = await app.FetchAsync(path);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal(heading, page.QuerySelector("h1")?.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("main a[href='/strategy']"));
     }
@@ -164,11 +162,9 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
     [InlineData("/exercises?direction=-1", "That is not a strategic direction number")]
     public async Task AMalformedInitiativeCodeOrDirectionIsABadRequest(string path, string heading)
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
-        var page = await LibrarianAppFactory.ParseAsync(response);
+        var (status, page) = await app.FetchAsync(path);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(heading, page.QuerySelector("h1")?.TextContent.Trim());
     }
 

@@ -19,10 +19,9 @@ public sealed class TagPagesTests(LibrarianAppFactory app) : IClassFixture<Libra
     [Fact]
     public async Task TagsAreFoundWhateverTheLetterCase()
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri("/tags/Community-ENGAGEMENT", UriKind.Relative));
+        var (status, _) = await app.FetchAsync("/tags/Community-ENGAGEMENT");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, status);
     }
 
     [Fact]
@@ -39,11 +38,9 @@ public sealed class TagPagesTests(LibrarianAppFactory app) : IClassFixture<Libra
     [Fact]
     public async Task AnUnknownTagIsNotFound()
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri("/tags/no-such-tag", UriKind.Relative));
-        var page = await LibrarianAppFactory.ParseAsync(response);
+        var (status, page) = await app.FetchAsync("/tags/no-such-tag");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("No such tag", page.QuerySelector("h1")?.TextContent.Trim());
     }
 
@@ -54,10 +51,9 @@ public sealed class TagPagesTests(LibrarianAppFactory app) : IClassFixture<Libra
     [InlineData("/tags/community-engagement?page=x")]
     public async Task AMalformedTagAddressIsABadRequest(string path)
     {
-        using var client = app.CreateBrowserlessClient();
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var (status, _) = await app.FetchAsync(path);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
     }
 }
 
