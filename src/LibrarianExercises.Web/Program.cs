@@ -1,26 +1,26 @@
 using LibrarianExercises.Web;
 using LibrarianExercises.Web.Services;
-using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Editors;
 
-var isImport = ImportCommand.IsInvokedBy(args);
-// The import verb's file names are not configuration (an absolute path would read as a "/switch").
-var builder = WebApplication.CreateBuilder(isImport ? [.. args.Where(ImportCommand.IsSetting)] : args);
-if (isImport)
+var verb = CommandLine.VerbOf(args);
+var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
+if (verb is not null)
 {
-    // The command prints its own report; keep the log to what needs attention.
+    // A verb prints its own report; keep the log to what needs attention.
     builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
 }
 
 builder.AddLibrarianLogging();
 builder.Services.AddLibrarianServices(builder.Configuration, builder.Environment);
+builder.Services.AddLibrarianEditors(builder.Configuration, builder.Environment);
 builder.Services.AddLibrarianWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
-if (isImport)
+if (verb is not null)
 {
-    return await ImportCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error);
+    return await CommandLine.RunAsync(app.Services, args);
 }
 
 app.UseLibrarianPipeline();

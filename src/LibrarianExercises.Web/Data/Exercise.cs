@@ -26,6 +26,12 @@ public class Exercise
 
     public bool ResponsesOpen { get; set; } = true;
 
+    /// <summary>When an editor retired the exercise: it is hidden from every public page, and its responses are kept.</summary>
+    public DateTime? RetiredUtc { get; set; }
+
+    /// <summary>The fields an editor has changed: a re-import of the post never overwrites them.</summary>
+    public ExerciseFields EditedFields { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
@@ -66,6 +72,21 @@ public class Exercise
         link.PublishedLabel = publishedLabel;
         link.LabelDisagrees = labelDisagrees;
     }
+
+    /// <summary>Marks the link to <paramref name="code"/> as checked by a person: its label no longer needs review.</summary>
+    public bool ConfirmInitiative(string code)
+    {
+        var link = _initiatives.FirstOrDefault(l => l.KeyInitiative.Code == code);
+        if (link is null)
+        {
+            return false;
+        }
+
+        link.LabelDisagrees = false;
+        return true;
+    }
+
+    public void RemoveTag(Tag tag) => _tags.RemoveAll(t => t.Slug == tag.Slug);
 
     /// <summary>Drops links to initiatives other than <paramref name="keep"/>: a re-import states the whole mapping.</summary>
     public void UnlinkInitiativesExcept(IReadOnlyCollection<KeyInitiative> keep) =>

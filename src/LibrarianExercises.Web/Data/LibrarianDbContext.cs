@@ -1,9 +1,17 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LibrarianExercises.Web.Data;
 
-public class LibrarianDbContext(DbContextOptions<LibrarianDbContext> options) : DbContext(options)
+/// <summary>
+/// The collection, the editors' accounts (ASP.NET Core Identity), the audit trail and the Data Protection keys, in
+/// one database: every instance and every restart finds the same keys, so sign-ins and open forms survive both.
+/// </summary>
+public class LibrarianDbContext(DbContextOptions<LibrarianDbContext> options)
+    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
@@ -19,8 +27,15 @@ public class LibrarianDbContext(DbContextOptions<LibrarianDbContext> options) : 
 
     public DbSet<Response> Responses => Set<Response>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LibrarianDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

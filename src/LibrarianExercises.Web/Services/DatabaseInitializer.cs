@@ -27,7 +27,7 @@ public sealed class DatabaseInitializer(
 
         if (!await db.Exercises.AnyAsync(cancellationToken))
         {
-            var report = await importer.ImportAsync(StartingContent.ReadText(StartingContent.SeedListing), dryRun: false, cancellationToken);
+            var report = await importer.ImportAsync(StartingContent.ReadText(StartingContent.SeedListing), dryRun: false, "starting content", cancellationToken);
             logger.LogInformation("Loaded {ExerciseCount} starting exercises", report.Exercises.Count);
         }
     }

@@ -13,13 +13,13 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 {
     public const int PageSize = 20;
 
-    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Exercises.CountAsync(cancellationToken);
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Exercises.Published().CountAsync(cancellationToken);
 
     /// <summary>Lists run by number; a tag's archive, like the blog's, shows the newest first.</summary>
     public async Task<PagedList<ExerciseSummary>> ListAsync(int page, ExerciseFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var exercises = db.Exercises.AsQueryable();
+        var exercises = db.Exercises.Published();
         if (filter.TagSlug is { } tagSlug)
         {
             exercises = exercises.Where(e => e.Tags.Any(t => t.Slug == tagSlug));
@@ -46,21 +46,21 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 
     public Task<IReadOnlyList<ExerciseSummary>> LatestAsync(int count, CancellationToken cancellationToken) =>
         SummariesAsync(
-            db.Exercises.OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.Number).Take(count),
+            db.Exercises.Published().OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.Number).Take(count),
             cancellationToken);
 
     /// <summary>What posting a response needs to know of an exercise.</summary>
     public Task<ExerciseForResponse?> FindForResponseAsync(int number, CancellationToken cancellationToken) =>
-        db.Exercises.Where(e => e.Number == number)
+        db.Exercises.Published().Where(e => e.Number == number)
             .Select(e => new ExerciseForResponse(e.Id, e.ResponsesOpen))
             .SingleOrDefaultAsync(cancellationToken);
 
     public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
-        db.Exercises.AnyAsync(e => e.Number == number, cancellationToken);
+        db.Exercises.Published().AnyAsync(e => e.Number == number, cancellationToken);
 
     public async Task<ExercisePageViewModel?> FindAsync(int number, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
     {
-        var exercise = await db.Exercises
+        var exercise = await db.Exercises.Published()
             .Where(e => e.Number == number)
             .Select(e => new
             {
@@ -78,7 +78,8 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                     .ToList(),
                 ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
                 DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
-                AwaitingReviewCount = e.Responses.Count(r => r.Status != ResponseStatus.Published),
+                // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
+                AwaitingReviewCount = e.Responses.Count(r => r.Status == ResponseStatus.Held),
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -87,14 +88,14 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             return null;
         }
 
-        var previous = await db.Exercises.Where(p => p.Number < number).OrderByDescending(p => p.Number)
+        var previous = await db.Exercises.Published().Where(p => p.Number < number).OrderByDescending(p => p.Number)
             .Select(p => new ExerciseNeighbour(p.Number, p.Title)).FirstOrDefaultAsync(cancellationToken);
-        var next = await db.Exercises.Where(n => n.Number > number).OrderBy(n => n.Number)
+        var next = await db.Exercises.Published().Where(n => n.Number > number).OrderBy(n => n.Number)
             .Select(n => new ExerciseNeighbour(n.Number, n.Title)).FirstOrDefaultAsync(cancellationToken);
         var mentioned = markdown.MentionedNumbers(exercise.BodyMarkdown).Where(n => n != number).ToList();
         var existing = mentioned.Count == 0
             ? []
-            : (await db.Exercises.Where(e => mentioned.Contains(e.Number)).Select(e => e.Number).ToListAsync(cancellationToken)).ToHashSet();
+            : (await db.Exercises.Published().Where(e => mentioned.Contains(e.Number)).Select(e => e.Number).ToListAsync(cancellationToken)).ToHashSet();
         var html = markdown.ToHtml(exercise.BodyMarkdown, n => existing.Contains(n) ? exerciseUrl(n) : null);
 
         return new ExercisePageViewModel(
@@ -116,8 +117,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 
     public async Task<IReadOnlyList<TagCount>> TagsAsync(CancellationToken cancellationToken)
     {
+        // A tag whose exercises are all retired has nothing to show, so it is left out.
         var tags = await db.Tags
-            .Select(t => new TagCount(t.Name, t.Slug, t.Exercises.Count))
+            .Where(t => t.Exercises.AsQueryable().Any(ExerciseVisibility.IsPublished))
+            .Select(t => new TagCount(t.Name, t.Slug, t.Exercises.AsQueryable().Count(ExerciseVisibility.IsPublished)))
             .ToListAsync(cancellationToken);
         return [.. tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
     }

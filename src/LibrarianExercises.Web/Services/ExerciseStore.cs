@@ -1,4 +1,6 @@
+using System.Globalization;
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Importing;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,34 +13,40 @@ public enum ExerciseChange
     Unchanged,
 }
 
+/// <param name="KeptFields">Fields the post would have changed but an editor had corrected, so they were kept.</param>
 public sealed record ExerciseSaveResult(
     int Number,
     string Title,
     string? InitiativeCode,
+    IReadOnlyList<string> Tags,
     ExerciseChange Change,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> KeptFields);
 
 /// <summary>
 /// The one place that writes exercises and their tags and initiative links, so that cache eviction and auditing
-/// have a single place to hook in.
+/// have a single place to hook in. Every change is recorded in the audit trail in the same SaveChanges.
 /// </summary>
-public sealed class ExerciseStore(LibrarianDbContext db, TimeProvider clock)
+public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, TimeProvider clock)
 {
     private InitiativeNameMatcher? _matcher;
     private List<KeyInitiative>? _initiatives;
 
-    /// <summary>Creates or updates the exercise with the post's number. Saving the same post twice changes nothing.</summary>
+    /// <summary>
+    /// Creates or updates the exercise with the post's number. Saving the same post twice changes nothing, and a
+    /// field an editor has corrected is never overwritten.
+    /// </summary>
     public async Task<ExerciseSaveResult> SaveImportedAsync(ParsedPost post, IReadOnlyCollection<string> tagNames, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(tagNames);
         var warnings = new List<string>(post.Warnings);
+        var kept = new List<string>();
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var exercise = await db.Exercises
-            .Include(e => e.Tags)
-            .Include(e => e.Initiatives).ThenInclude(l => l.KeyInitiative)
-            .SingleOrDefaultAsync(e => e.Number == post.Number, cancellationToken);
+        var exercise = await LoadAsync(post.Number, cancellationToken);
         var created = exercise is null;
+        var before = exercise is null ? null : ExerciseState.Of(exercise);
         if (exercise is null)
         {
             exercise = new Exercise
@@ -56,49 +64,323 @@ public sealed class ExerciseStore(LibrarianDbContext db, TimeProvider clock)
         else if (!post.IsPartial || exercise.BodyIsExcerpt)
         {
             // A full text always wins; an excerpt or a cut-off copy from a listing page never replaces one.
-            exercise.Title = post.Title;
-            exercise.Slug = SlugGenerator.Slugify(post.Title);
-            exercise.BodyMarkdown = post.BodyMarkdown;
-            exercise.BodyIsExcerpt = post.IsPartial;
+            if (!Keep(exercise, ExerciseFields.Title, exercise.Title != post.Title, kept))
+            {
+                exercise.Title = post.Title;
+                exercise.Slug = SlugGenerator.Slugify(post.Title);
+            }
+
+            if (!Keep(exercise, ExerciseFields.Text, exercise.BodyMarkdown != post.BodyMarkdown, kept))
+            {
+                exercise.BodyMarkdown = post.BodyMarkdown;
+                exercise.BodyIsExcerpt = post.IsPartial;
+            }
         }
 
-        exercise.PublishedOn = post.PublishedOn ?? exercise.PublishedOn;
-        exercise.SourceUrl = post.SourceUrl ?? exercise.SourceUrl;
-
-        foreach (var name in tagNames)
+        if (post.PublishedOn is { } publishedOn && !Keep(exercise, ExerciseFields.PublishedOn, exercise.PublishedOn != publishedOn, kept))
         {
-            exercise.AddTag(await FindOrCreateTagAsync(name, cancellationToken));
+            exercise.PublishedOn = publishedOn;
+        }
+
+        if (post.SourceUrl is { } source && !Keep(exercise, ExerciseFields.SourceUrl, exercise.SourceUrl != source, kept))
+        {
+            exercise.SourceUrl = source;
+        }
+
+        var newTags = tagNames.Where(name => exercise.Tags.All(t => t.Slug != SlugGenerator.Slugify(name))).ToList();
+        if (!Keep(exercise, ExerciseFields.Tags, newTags.Count > 0, kept))
+        {
+            foreach (var name in newTags)
+            {
+                exercise.AddTag(await FindOrCreateTagAsync(name, cancellationToken));
+            }
         }
 
         if (post.Strategy is { } strategy)
         {
-            await LinkInitiativeAsync(exercise, strategy, warnings, cancellationToken);
+            var differs = exercise.Initiatives.Count != 1 || exercise.Initiatives.All(l => l.KeyInitiative.Code != strategy.Code);
+            if (!Keep(exercise, ExerciseFields.Initiatives, differs, kept))
+            {
+                await LinkPublishedInitiativeAsync(exercise, strategy, warnings, cancellationToken);
+            }
         }
 
         var changed = db.ChangeTracker.HasChanges();
         if (changed)
         {
             exercise.UpdatedUtc = now;
+            var changes = ExerciseState.Diff(before, ExerciseState.Of(exercise));
+            audit.Record(AuditEntities.Exercise, Key(exercise.Number), created ? AuditActions.Created : AuditActions.Updated, changes, exercise.Number);
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        var code = exercise.Initiatives.Select(l => l.KeyInitiative.Code).FirstOrDefault();
         return new ExerciseSaveResult(
             exercise.Number,
             exercise.Title,
-            code,
+            exercise.Initiatives.Select(l => l.KeyInitiative.Code).FirstOrDefault(),
+            [.. exercise.Tags.Select(t => t.Name)],
             created ? ExerciseChange.Created : changed ? ExerciseChange.Updated : ExerciseChange.Unchanged,
-            warnings);
+            warnings,
+            kept);
     }
 
-    private async Task LinkInitiativeAsync(Exercise exercise, ParsedStrategyLine strategy, List<string> warnings, CancellationToken cancellationToken)
+    /// <summary>Logs a new exercise. Every field the editor filled in counts as theirs, safe from re-imports.</summary>
+    public async Task<ExerciseEditOutcome> CreateAsync(ExerciseDraft draft, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (await db.Exercises.AnyAsync(e => e.Number == draft.Number, cancellationToken))
+        {
+            return ExerciseEditOutcome.NumberTaken;
+        }
+
+        var initiatives = await InitiativesAsync(draft.InitiativeCodes, cancellationToken);
+        if (initiatives is null)
+        {
+            return ExerciseEditOutcome.UnknownInitiative;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var exercise = new Exercise
+        {
+            Number = draft.Number,
+            Title = draft.Title,
+            Slug = SlugGenerator.Slugify(draft.Title),
+            BodyMarkdown = draft.BodyMarkdown,
+            PublishedOn = draft.PublishedOn,
+            SourceUrl = draft.SourceUrl,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+        };
+        await ApplyTagsAsync(exercise, draft.Tags, cancellationToken);
+        ApplyInitiatives(exercise, initiatives);
+        exercise.EditedFields = ExerciseState.Diff(null, ExerciseState.Of(exercise)).Aggregate(ExerciseFields.None, (all, c) => all | ExerciseState.FlagOf(c.Field));
+        db.Exercises.Add(exercise);
+        audit.Record(AuditEntities.Exercise, Key(exercise.Number), AuditActions.Created, ExerciseState.Diff(null, ExerciseState.Of(exercise)), exercise.Number);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>An editor's correction: the fields it changes are marked as the editor's and kept across re-imports.</summary>
+    public async Task<ExerciseEditOutcome> UpdateAsync(int number, ExerciseDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var exercise = await LoadAsync(number, cancellationToken);
+        if (exercise is null)
+        {
+            return ExerciseEditOutcome.NotFound;
+        }
+
+        if (draft.Number != number && await db.Exercises.AnyAsync(e => e.Number == draft.Number, cancellationToken))
+        {
+            return ExerciseEditOutcome.NumberTaken;
+        }
+
+        var initiatives = await InitiativesAsync(draft.InitiativeCodes, cancellationToken);
+        if (initiatives is null)
+        {
+            return ExerciseEditOutcome.UnknownInitiative;
+        }
+
+        var before = ExerciseState.Of(exercise);
+        exercise.Number = draft.Number;
+        if (exercise.Title != draft.Title)
+        {
+            exercise.Title = draft.Title;
+            exercise.Slug = SlugGenerator.Slugify(draft.Title);
+        }
+
+        if (exercise.BodyMarkdown != draft.BodyMarkdown)
+        {
+            // The editor has written the text: it is theirs now, whole.
+            exercise.BodyMarkdown = draft.BodyMarkdown;
+            exercise.BodyIsExcerpt = false;
+        }
+
+        exercise.PublishedOn = draft.PublishedOn;
+        exercise.SourceUrl = draft.SourceUrl;
+        await ApplyTagsAsync(exercise, draft.Tags, cancellationToken);
+        ApplyInitiatives(exercise, initiatives);
+
+        var changes = ExerciseState.Diff(before, ExerciseState.Of(exercise));
+        if (changes.Count == 0)
+        {
+            return ExerciseEditOutcome.Unchanged;
+        }
+
+        foreach (var change in changes)
+        {
+            exercise.EditedFields |= ExerciseState.FlagOf(change.Field);
+        }
+
+        exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Record(AuditEntities.Exercise, Key(draft.Number), AuditActions.Updated, changes, draft.Number);
+        return await SaveAsync(cancellationToken);
+    }
+
+    public Task<ExerciseEditOutcome> SetResponsesOpenAsync(int number, bool open, CancellationToken cancellationToken) =>
+        ChangeAsync(number, open ? AuditActions.ResponsesOpened : AuditActions.ResponsesClosed, e => e.ResponsesOpen = open, cancellationToken);
+
+    /// <summary>Hides the exercise from every public page; its responses stay, and reinstating brings it all back.</summary>
+    public Task<ExerciseEditOutcome> RetireAsync(int number, CancellationToken cancellationToken) =>
+        ChangeAsync(number, AuditActions.Retired, e => e.RetiredUtc ??= clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    public Task<ExerciseEditOutcome> ReinstateAsync(int number, CancellationToken cancellationToken) =>
+        ChangeAsync(number, AuditActions.Reinstated, e => e.RetiredUtc = null, cancellationToken);
+
+    /// <summary>An editor agrees with the published code although the post's words point elsewhere.</summary>
+    public async Task<ExerciseEditOutcome> ConfirmMappingAsync(int number, string code, CancellationToken cancellationToken)
+    {
+        var exercise = await LoadAsync(number, cancellationToken);
+        if (exercise is null || exercise.Initiatives.All(l => l.KeyInitiative.Code != code))
+        {
+            return ExerciseEditOutcome.NotFound;
+        }
+
+        var link = exercise.Initiatives.Single(l => l.KeyInitiative.Code == code);
+        if (!link.LabelDisagrees)
+        {
+            return ExerciseEditOutcome.Unchanged;
+        }
+
+        exercise.ConfirmInitiative(code);
+        exercise.EditedFields |= ExerciseFields.Initiatives;
+        audit.Record(AuditEntities.Exercise, Key(number), AuditActions.MappingConfirmed, [new FieldChange("initiative", code + " (to check)", code + " (confirmed)")], number);
+        return await SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Moves an exercise's link from one initiative to another; the post's own words stay with the link.</summary>
+    public async Task<ExerciseEditOutcome> CorrectMappingAsync(int number, string fromCode, string toCode, CancellationToken cancellationToken)
+    {
+        var exercise = await LoadAsync(number, cancellationToken);
+        var link = exercise?.Initiatives.FirstOrDefault(l => l.KeyInitiative.Code == fromCode);
+        if (exercise is null || link is null)
+        {
+            return ExerciseEditOutcome.NotFound;
+        }
+
+        if (fromCode == toCode)
+        {
+            return await ConfirmMappingAsync(number, fromCode, cancellationToken);
+        }
+
+        var target = (await InitiativesAsync([toCode], cancellationToken))?.SingleOrDefault();
+        if (target is null)
+        {
+            return ExerciseEditOutcome.UnknownInitiative;
+        }
+
+        var before = ExerciseState.Of(exercise);
+        var keep = exercise.Initiatives.Where(l => l.KeyInitiative.Code != fromCode).Select(l => l.KeyInitiative).Append(target).ToList();
+        exercise.UnlinkInitiativesExcept(keep);
+        exercise.LinkInitiative(target, link.PublishedLabel, labelDisagrees: false);
+        exercise.EditedFields |= ExerciseFields.Initiatives;
+        exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Record(AuditEntities.Exercise, Key(number), AuditActions.MappingCorrected, ExerciseState.Diff(before, ExerciseState.Of(exercise)), number);
+        return await SaveAsync(cancellationToken);
+    }
+
+    private async Task<ExerciseEditOutcome> ChangeAsync(int number, string action, Action<Exercise> change, CancellationToken cancellationToken)
+    {
+        var exercise = await LoadAsync(number, cancellationToken);
+        if (exercise is null)
+        {
+            return ExerciseEditOutcome.NotFound;
+        }
+
+        var before = ExerciseState.Of(exercise);
+        change(exercise);
+        var changes = ExerciseState.Diff(before, ExerciseState.Of(exercise));
+        if (changes.Count == 0)
+        {
+            return ExerciseEditOutcome.Unchanged;
+        }
+
+        exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        audit.Record(AuditEntities.Exercise, Key(number), action, changes, number);
+        return await SaveAsync(cancellationToken);
+    }
+
+    private async Task<ExerciseEditOutcome> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ExerciseEditOutcome.Saved;
+        }
+        catch (DbUpdateException e) when (e.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 })
+        {
+            // Another editor took the number between the check and the write (SQLITE_CONSTRAINT_UNIQUE).
+            db.ChangeTracker.Clear();
+            return ExerciseEditOutcome.NumberTaken;
+        }
+    }
+
+    private Task<Exercise?> LoadAsync(int number, CancellationToken cancellationToken) =>
+        db.Exercises
+            .Include(e => e.Tags)
+            .Include(e => e.Initiatives).ThenInclude(l => l.KeyInitiative)
+            .SingleOrDefaultAsync(e => e.Number == number, cancellationToken);
+
+    /// <summary>True when the editor owns the field and the post would change it: it is kept, and the report says so.</summary>
+    private static bool Keep(Exercise exercise, ExerciseFields field, bool postDiffers, List<string> kept)
+    {
+        if (!exercise.EditedFields.HasFlag(field))
+        {
+            return false;
+        }
+
+        if (postDiffers)
+        {
+            kept.Add(ExerciseState.NameOf(field));
+        }
+
+        return true;
+    }
+
+    private async Task ApplyTagsAsync(Exercise exercise, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        var wanted = names.Select(n => n.Trim()).Where(n => SlugGenerator.Slugify(n).Length > 0)
+            .DistinctBy(SlugGenerator.Slugify).ToList();
+        var wantedSlugs = wanted.Select(SlugGenerator.Slugify).ToHashSet(StringComparer.Ordinal);
+        foreach (var tag in exercise.Tags.Where(t => !wantedSlugs.Contains(t.Slug)).ToList())
+        {
+            exercise.RemoveTag(tag);
+        }
+
+        foreach (var name in wanted)
+        {
+            exercise.AddTag(await FindOrCreateTagAsync(name, cancellationToken));
+        }
+    }
+
+    private static void ApplyInitiatives(Exercise exercise, IReadOnlyList<KeyInitiative> initiatives)
+    {
+        exercise.UnlinkInitiativesExcept(initiatives);
+        foreach (var initiative in initiatives.Where(i => exercise.Initiatives.All(l => l.KeyInitiative.Code != i.Code)))
+        {
+            // Chosen by an editor, so there is no published wording to disagree with.
+            exercise.LinkInitiative(initiative, initiative.HasName ? $"{initiative.Code} {initiative.Name}" : initiative.Code, labelDisagrees: false);
+        }
+    }
+
+    /// <summary>The initiatives of the series' strategy edition with these codes, or null if one is not in it.</summary>
+    private async Task<IReadOnlyList<KeyInitiative>?> InitiativesAsync(IReadOnlyList<string> codes, CancellationToken cancellationToken)
+    {
+        var all = await SeriesInitiativesAsync(cancellationToken);
+        var found = codes.Distinct(StringComparer.Ordinal).Select(c => all.FirstOrDefault(i => i.Code == c)).ToList();
+        return found.Any(i => i is null) ? null : [.. found.OfType<KeyInitiative>()];
+    }
+
+    private async Task<List<KeyInitiative>> SeriesInitiativesAsync(CancellationToken cancellationToken) =>
         _initiatives ??= await db.KeyInitiatives
             .Where(i => i.StrategicDirection.StrategyVersion.Key == StrategySeeder.ExerciseSeriesVersionKey)
             .ToListAsync(cancellationToken);
-        _matcher ??= new InitiativeNameMatcher(_initiatives);
 
-        var initiative = _initiatives.FirstOrDefault(i => i.Code == strategy.Code);
+    private async Task LinkPublishedInitiativeAsync(Exercise exercise, ParsedStrategyLine strategy, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var initiatives = await SeriesInitiativesAsync(cancellationToken);
+        _matcher ??= new InitiativeNameMatcher(initiatives);
+
+        var initiative = initiatives.FirstOrDefault(i => i.Code == strategy.Code);
         if (initiative is null)
         {
             warnings.Add($"initiative {strategy.Code} is not in the IFLA Strategy {StrategySeeder.ExerciseSeriesVersionKey}: not linked");
@@ -128,4 +410,6 @@ public sealed class ExerciseStore(LibrarianDbContext db, TimeProvider clock)
 
         return tag;
     }
+
+    private static string Key(int number) => number.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
 using LibrarianExercises.Web.Services.Responses;
@@ -32,6 +33,11 @@ public static class ServiceRegistration
         services.AddSingleton<ResponseScreening>();
         services.AddScoped<ResponseStore>();
         services.AddScoped<ResponseQueries>();
+        services.AddScoped<ModerationQueries>();
+        services.AddScoped<StrategyStore>();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddHttpContextAccessor();
         return services;
     }
 

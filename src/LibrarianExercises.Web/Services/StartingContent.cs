@@ -8,6 +8,7 @@ public static class StartingContent
     public const string SeedListing = "tag-archive-community-engagement.txt";
     public const string Strategy20192024 = "ifla-strategy-2019-2024.json";
     public const string CountryCodes = "iso-3166-1-alpha-2.txt";
+    public const string CommonPasswords = "common-passwords.txt";
 
     public static Stream Open(string fileName)
     {

@@ -23,7 +23,7 @@ public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRende
         var links = await LinksOf(versionKey)
             .Select(l => new { l.KeyInitiative.Code, l.Exercise.Number, l.Exercise.Title, l.LabelDisagrees })
             .ToListAsync(cancellationToken);
-        var servingNone = await db.Exercises
+        var servingNone = await db.Exercises.Published()
             .Where(e => !e.Initiatives.Any(l => l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey))
             .OrderBy(e => e.Number)
             .Select(e => new StrategyExercise(e.Number, e.Title))
@@ -104,7 +104,7 @@ public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRende
             .SingleOrDefaultAsync(cancellationToken);
 
     private IQueryable<ExerciseInitiative> LinksOf(string versionKey) =>
-        db.ExerciseInitiatives.Where(l => l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey);
+        db.ExerciseInitiatives.OfPublishedExercises().Where(l => l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey);
 
     /// <summary>The edition with its directions and initiatives in order, in one round trip.</summary>
     private Task<VersionRow?> VersionAsync(string versionKey, CancellationToken cancellationToken) =>

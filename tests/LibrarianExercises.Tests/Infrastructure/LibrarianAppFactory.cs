@@ -80,7 +80,7 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     public async Task<ImportReport> ImportAsync(string text, bool dryRun = false)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ExerciseImporter>().ImportAsync(text, dryRun, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ExerciseImporter>().ImportAsync(text, dryRun, "test.txt", CancellationToken.None);
     }
 
     public async Task<T> WithDbAsync<T>(Func<LibrarianDbContext, Task<T>> query)

@@ -120,7 +120,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task CountsShowOnlyPublishedResponsesAndDidThisMarksAndHeldOnesAreOnlyCounted()
+    public async Task CountsShowOnlyPublishedResponsesAndDidThisMarksAndOnlyHeldOnesAsAwaitingReview()
     {
         await using var local = new LibrarianAppFactory();
         await local.WithDbAsync(async db =>
@@ -142,7 +142,7 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
         var page = await local.GetDocumentAsync("/exercises/42");
         Assert.Equal("2", page.QuerySelector(".exercise-facts .response-count")?.TextContent);
         Assert.Equal("1", page.QuerySelector(".exercise-facts .did-count")?.TextContent);
-        Assert.Equal("2", page.QuerySelector(".exercise-facts .awaiting-review-count")?.TextContent);
+        Assert.Equal("1", page.QuerySelector(".exercise-facts .awaiting-review-count")?.TextContent);
     }
 
     private static Response NewResponse(int exerciseId, ResponseStatus status, bool didExercise) => new()

@@ -1,4 +1,5 @@
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Auditing;
 
 namespace LibrarianExercises.Web.Services.Importing;
 
@@ -11,9 +12,13 @@ public sealed record ImportReport(
 public sealed class ImportRejectedException(string message) : Exception(message);
 
 /// <summary>Imports text copied from the blog: every post of one text is written, or none is.</summary>
-public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store, ILogger<ExerciseImporter> logger)
+public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store, AuditActor actor, ILogger<ExerciseImporter> logger)
 {
-    public async Task<ImportReport> ImportAsync(string text, bool dryRun, CancellationToken cancellationToken)
+    /// <param name="text">The copied text.</param>
+    /// <param name="dryRun">Work out the changes in a transaction that is then rolled back.</param>
+    /// <param name="sourceName">The file's name, or what the text was, for the audit trail.</param>
+    /// <param name="cancellationToken">Cancels the import; nothing of the text is then written.</param>
+    public async Task<ImportReport> ImportAsync(string text, bool dryRun, string sourceName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
@@ -35,6 +40,9 @@ public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store,
             : [BlogPostParser.SeriesTagName];
 
         var results = new List<ExerciseSaveResult>(document.Posts.Count);
+        // Recorded as the importer's doing, with the file and, from the browser, the editor who ran it.
+        var detail = actor.SignedInEditor is { } editor ? $"{sourceName}, run by {editor}" : sourceName;
+        using (actor.Use(new AuditIdentity(AuditActorKind.Import, AuditIdentity.ImportName, detail)))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             foreach (var post in document.Posts)

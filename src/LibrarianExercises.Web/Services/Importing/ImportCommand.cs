@@ -8,14 +8,12 @@ public static class ImportCommand
 {
     public const string Verb = "import";
 
-    public static bool IsInvokedBy(string[] args) => args.Length > 0 && args[0] == Verb;
-
     /// <returns>0 when every file was imported, 1 when one could not be, 2 for a usage error.</returns>
     /// <remarks>Settings such as <c>--ConnectionStrings:Library=…</c> are the host's configuration, not options.</remarks>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
         var dryRun = args.Contains("--dry-run");
-        var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !IsSetting(a)).ToList();
+        var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !CommandLine.IsSetting(a)).ToList();
         var unknownOption = options.FirstOrDefault(a => a != "--dry-run");
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (unknownOption is not null || files.Count == 0)
@@ -46,7 +44,7 @@ public static class ImportCommand
             {
                 await using var scope = services.CreateAsyncScope();
                 var importer = scope.ServiceProvider.GetRequiredService<ExerciseImporter>();
-                var report = await importer.ImportAsync(text, dryRun, CancellationToken.None);
+                var report = await importer.ImportAsync(text, dryRun, Path.GetFileName(file), CancellationToken.None);
                 foreach (var exercise in report.Exercises)
                 {
                     totals[exercise.Change] = totals.GetValueOrDefault(exercise.Change) + 1;
@@ -83,10 +81,6 @@ public static class ImportCommand
             $"{(dryRun ? "Dry run, nothing written. " : "")}{created + updated + unchanged} exercise(s): {counts}; {skipped} post(s) skipped; {failed} file(s) failed."));
         return failed == 0 ? 0 : 1;
     }
-
-    /// <summary>A host setting given on the command line, such as <c>--ConnectionStrings:Library=…</c>.</summary>
-    public static bool IsSetting(string arg) =>
-        arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
     private static string FormatLine(ExerciseSaveResult exercise, bool dryRun)
     {

@@ -1,0 +1,78 @@
+using LibrarianExercises.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace LibrarianExercises.Web.Services.Editors;
+
+/// <summary>Editors' accounts (ASP.NET Core Identity on the library's database), their sign-in cookie and policy.</summary>
+public static class EditorRegistration
+{
+    /// <summary>The role an account needs to use <c>/admin</c>, and the policy that asks for it.</summary>
+    public const string EditorRole = "Editor";
+
+    public const string EditorPolicy = "Editor";
+
+    /// <summary>Fixed so that a new release folder or container reads the keys the last one wrote.</summary>
+    public const string DataProtectionApplicationName = "LibrarianExercises";
+
+    public static IServiceCollection AddLibrarianEditors(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        // Keys in the database by default, where every instance and every restart finds them; a folder if configured.
+        var protection = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        if (configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder)
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
+        else
+        {
+            protection.PersistKeysToDbContext<LibrarianDbContext>();
+        }
+
+        services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                // Length over composition, as NIST SP 800-63B asks; EditorPasswordValidator refuses common and guessable ones.
+                options.Password.RequiredLength = EditorPasswordValidator.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<LibrarianDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<EditorPasswordValidator>();
+
+        var secureCookie = configuration.GetValue<bool?>("Editors:SecureCookie") ?? !environment.IsDevelopment();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "librarian-editor";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = secureCookie ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(scheme, options =>
+            {
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = secureCookie ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(EditorRole));
+        services.AddScoped<EditorAccounts>();
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Markdown;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Web.Services.Responses;
+
+/// <summary>Which responses the moderation queue shows.</summary>
+public enum ModerationFilter
+{
+    /// <summary>Held and spam: everything that is not on a public page.</summary>
+    Waiting,
+    Held,
+    Spam,
+    Published,
+}
+
+/// <summary>A response as the moderator sees it: the visitor's text through the same safe renderer as in public.</summary>
+public sealed record ModerationItem(
+    int Id,
+    int ExerciseNumber,
+    string ExerciseTitle,
+    string DisplayName,
+    string? Organisation,
+    string? Country,
+    DateTime CreatedUtc,
+    ResponseStatus Status,
+    string? HoldReason,
+    bool DidExercise,
+    string BodyHtml);
+
+/// <summary>Reads responses for the editors: the queue, newest first, a page at a time, and the count waiting.</summary>
+public sealed class ModerationQueries(LibrarianDbContext db, ResponseMarkdownRenderer markdown, Countries countries)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Held responses only: spam waits for nobody, so it is not counted as work to do.</summary>
+    public Task<int> WaitingCountAsync(CancellationToken cancellationToken) =>
+        db.Responses.CountAsync(r => r.Status == ResponseStatus.Held, cancellationToken);
+
+    public async Task<PagedList<ModerationItem>> QueueAsync(ModerationFilter filter, int page, CancellationToken cancellationToken)
+    {
+        var responses = filter switch
+        {
+            ModerationFilter.Held => db.Responses.Where(r => r.Status == ResponseStatus.Held),
+            ModerationFilter.Spam => db.Responses.Where(r => r.Status == ResponseStatus.Spam),
+            ModerationFilter.Published => db.Responses.Where(r => r.Status == ResponseStatus.Published),
+            _ => db.Responses.Where(r => r.Status != ResponseStatus.Published),
+        };
+        var total = await responses.CountAsync(cancellationToken);
+        var rows = await responses
+            .OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new
+            {
+                r.Id,
+                r.Exercise.Number,
+                r.Exercise.Title,
+                r.DisplayName,
+                r.Organisation,
+                r.CountryCode,
+                r.CreatedUtc,
+                r.Status,
+                r.HoldReason,
+                r.DidExercise,
+                r.BodyMarkdown,
+            })
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(r => new ModerationItem(
+            r.Id,
+            r.Number,
+            r.Title,
+            r.DisplayName,
+            r.Organisation,
+            r.CountryCode is null ? null : countries.NameOf(r.CountryCode),
+            r.CreatedUtc,
+            r.Status,
+            r.HoldReason,
+            r.DidExercise,
+            markdown.ToHtml(r.BodyMarkdown))).ToList();
+        return new PagedList<ModerationItem>(items, page, PageSize, total);
+    }
+}
