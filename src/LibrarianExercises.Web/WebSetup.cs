@@ -32,7 +32,11 @@ public static class WebSetup
     public static IServiceCollection AddLibrarianWeb(this IServiceCollection services, IConfiguration configuration)
     {
         // Every unsafe method needs a valid antiforgery token unless an action says otherwise.
-        services.AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(options =>
+        {
+            options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            options.Conventions.Add(new Areas.Admin.AdminAreaConvention());
+        });
         // Behind a reverse proxy (on this machine by default; others via ForwardedHeaders:KnownProxies), the client is
         // the address the proxy reports, or every visitor would share one rate limit.
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -99,6 +103,8 @@ public static class WebSetup
         app.UseSerilogRequestLogging();
         app.Use(RejectUnsupportedCharsets);
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");

@@ -44,6 +44,7 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
             StatusCodes.Status404NotFound => ProblemKind.PageNotFound,
             StatusCodes.Status429TooManyRequests => ProblemKind.TooManyResponses,
             StatusCodes.Status415UnsupportedMediaType => ProblemKind.UnsupportedEncoding,
+            StatusCodes.Status403Forbidden => ProblemKind.Forbidden,
             StatusCodes.Status400BadRequest when wasFormPost => ProblemKind.FormRejected,
             >= 400 and < 500 => ProblemKind.BadRequest,
             _ => ProblemKind.ServerError,

@@ -71,5 +71,9 @@ public static class AuditActions
     public const string Restored = "restored";
     public const string Named = "named";
     public const string PasswordReset = "password-reset";
+    public const string PasswordChanged = "password-changed";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string RecoveryCodesRenewed = "recovery-codes-renewed";
     public const string Removed = "removed";
 }

@@ -15,6 +15,7 @@ public enum ProblemKind
     MalformedPage,
     PageOutOfRange,
     BadRequest,
+    Forbidden,
     ServerError,
     ResponsesClosed,
     FormRejected,

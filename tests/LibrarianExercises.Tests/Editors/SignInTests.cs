@@ -1,0 +1,45 @@
+using System.Net;
+using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Controllers;
+
+namespace LibrarianExercises.Tests.Editors;
+
+public sealed class SignInTests : IClassFixture<LibrarianAppFactory>
+{
+    private readonly LibrarianAppFactory _app;
+
+    public SignInTests(LibrarianAppFactory app) => _app = app;
+
+    [Fact]
+    public async Task AnEditorSignsInAndReachesTheEditorsDesk()
+    {
+        using var editor = await EditorSession.SignInAsync(_app);
+        var desk = await editor.FetchAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, desk.Status);
+        Assert.Equal("Editors’ desk", desk.Page.QuerySelector("h1")?.TextContent);
+    }
+
+    [Fact]
+    public async Task AnAnonymousVisitorIsSentToSignInAndBack()
+    {
+        using var visitor = EditorSession.Anonymous(_app);
+        using var response = await visitor.Client.GetAsync(new Uri("/admin/account", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/account/login?ReturnUrl=%2Fadmin%2Faccount", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownAddressAndAWrongPasswordGetTheSameAnswer()
+    {
+        await EditorSession.AddEditorAsync(_app, "known@example.org");
+        using var visitor = EditorSession.Anonymous(_app);
+        using var unknown = await visitor.SignInAttemptAsync("nobody@example.org", "whatever it may be");
+        using var wrong = await visitor.SignInAttemptAsync("known@example.org", "whatever it may be");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, wrong.StatusCode);
+        var unknownPage = await LibrarianAppFactory.ParseAsync(unknown);
+        var wrongPage = await LibrarianAppFactory.ParseAsync(wrong);
+        Assert.Equal(AccountController.SignInRefused, unknownPage.QuerySelector("#form-errors li")?.TextContent.Trim());
+        Assert.Equal(unknownPage.QuerySelector("main")?.TextContent, wrongPage.QuerySelector("main")?.TextContent);
+    }
+}
