@@ -7,12 +7,16 @@ using Markdig.Syntax.Inlines;
 namespace LibrarianExercises.Web.Services.Markdown;
 
 /// <summary>
-/// Renders exercise text. One pipeline, built once: raw HTML off and no generic attributes, since imported text is
-/// someone else's words even when an editor brings it in. Mentions of other exercises ("Exercise #38",
-/// "our 13th exercise") become links when that exercise exists.
+/// Renders exercise text. Editors type it in the browser, and imported text is someone else's words, so it is held to
+/// the same rules as visitors' responses (<see cref="MarkdownSafety"/>): no raw HTML, no generic attributes, only
+/// absolute http, https and mailto links. Mentions of other exercises ("Exercise #38", "our 13th exercise") become
+/// links when that exercise exists.
 /// </summary>
 public sealed partial class ExerciseMarkdownRenderer
 {
+    // Editors' links are recommendations of ours, unlike visitors' (no nofollow), but still get no handle on this page.
+    private const string LinkRel = "noopener";
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseAutoLinks()
@@ -37,25 +41,42 @@ public sealed partial class ExerciseMarkdownRenderer
     /// <param name="linkForExercise">The address of a mentioned exercise, or null to leave the mention as text.</param>
     public string ToHtml(string markdown, Func<int, string?> linkForExercise)
     {
+        ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(linkForExercise);
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        // A paragraph's own inline root is not among the document's descendants, so collect it explicitly.
-        var containers = document.Descendants<LeafBlock>()
-            .Where(leaf => leaf.Inline is not null)
-            .SelectMany(leaf => leaf.Inline!.Descendants<ContainerInline>().Prepend(leaf.Inline!))
-            .ToList();
-        foreach (var container in containers)
+        // Asked before rendering, where a failing lookup would be mistaken for text that defeats the parser.
+        var addresses = MentionedNumbers(markdown).ToDictionary(n => n, linkForExercise);
+        return MarkdownSafety.ToHtml(markdown, _pipeline, LinkRel, document =>
         {
-            LinkMentions(container, linkForExercise);
-        }
-
-        return document.ToHtml(_pipeline);
+            // A paragraph's own inline root is not among the document's descendants, so collect it explicitly.
+            var containers = document.Descendants<LeafBlock>()
+                .Where(leaf => leaf.Inline is not null)
+                .SelectMany(leaf => leaf.Inline!.Descendants<ContainerInline>().Prepend(leaf.Inline!))
+                .ToList();
+            foreach (var container in containers)
+            {
+                LinkMentions(container, addresses);
+            }
+        });
     }
 
     /// <summary>The first paragraph as plain text, for lists.</summary>
     public string FirstParagraphText(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        ArgumentNullException.ThrowIfNull(markdown);
+        try
+        {
+            return FirstParagraphOf(Markdig.Markdown.Parse(markdown, _pipeline));
+        }
+#pragma warning disable CA1031 // Whatever defeats the parser, one exercise must not take a list of them down.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return MarkdownSafety.PlainParagraphs(markdown).FirstOrDefault()?.Replace('\n', ' ').Trim() ?? "";
+        }
+    }
+
+    private static string FirstParagraphOf(MarkdownDocument document)
+    {
         var paragraph = document.Descendants<ParagraphBlock>().FirstOrDefault();
         if (paragraph?.Inline is null)
         {
@@ -84,11 +105,12 @@ public sealed partial class ExerciseMarkdownRenderer
 
     /// <summary>
     /// Markdig splits text into several literals (at characters that might start a link, for instance), so runs
-    /// of adjacent literals are joined before looking for mentions.
+    /// of adjacent literals are joined before looking for mentions. Words inside a link stay as they are, since a
+    /// link within a link is not HTML.
     /// </summary>
-    private static void LinkMentions(ContainerInline container, Func<int, string?> linkForExercise)
+    private static void LinkMentions(ContainerInline container, Dictionary<int, string?> addresses)
     {
-        if (container is LinkInline)
+        if (container is LinkInline || MarkdownSafety.IsInsideLink(container))
         {
             return;
         }
@@ -110,7 +132,7 @@ public sealed partial class ExerciseMarkdownRenderer
 
             child = run[^1].NextSibling;
             var text = string.Concat(run.Select(l => l.Content.ToString()));
-            var replacement = SplitAtMentions(text, linkForExercise);
+            var replacement = SplitAtMentions(text, addresses);
             if (replacement is null)
             {
                 continue;
@@ -128,13 +150,13 @@ public sealed partial class ExerciseMarkdownRenderer
         }
     }
 
-    private static List<Inline>? SplitAtMentions(string text, Func<int, string?> linkForExercise)
+    private static List<Inline>? SplitAtMentions(string text, Dictionary<int, string?> addresses)
     {
         List<Inline>? parts = null;
         var position = 0;
         foreach (Match match in ExerciseMention().Matches(text))
         {
-            if (!TryNumber(match, out var number) || linkForExercise(number) is not { } url)
+            if (!TryNumber(match, out var number) || addresses.GetValueOrDefault(number) is not { } url)
             {
                 continue;
             }
