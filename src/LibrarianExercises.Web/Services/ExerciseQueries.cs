@@ -92,11 +92,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             .Select(p => new ExerciseNeighbour(p.Number, p.Title)).FirstOrDefaultAsync(cancellationToken);
         var next = await db.Exercises.Published().Where(n => n.Number > number).OrderBy(n => n.Number)
             .Select(n => new ExerciseNeighbour(n.Number, n.Title)).FirstOrDefaultAsync(cancellationToken);
-        var mentioned = markdown.MentionedNumbers(exercise.BodyMarkdown).Where(n => n != number).ToList();
-        var existing = mentioned.Count == 0
-            ? []
-            : (await db.Exercises.Published().Where(e => mentioned.Contains(e.Number)).Select(e => e.Number).ToListAsync(cancellationToken)).ToHashSet();
-        var html = markdown.ToHtml(exercise.BodyMarkdown, n => existing.Contains(n) ? exerciseUrl(n) : null);
+        var html = await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken);
 
         return new ExercisePageViewModel(
             exercise.Number,
@@ -113,6 +109,19 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.AwaitingReviewCount,
             previous,
             next);
+    }
+
+    /// <summary>
+    /// An exercise's text as its page shows it, mentions of other published exercises linked: the public page and
+    /// the editors' preview render through this one method.
+    /// </summary>
+    public async Task<string> RenderTextAsync(string bodyMarkdown, int ownNumber, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
+    {
+        var mentioned = markdown.MentionedNumbers(bodyMarkdown).Where(n => n != ownNumber).ToList();
+        var existing = mentioned.Count == 0
+            ? []
+            : (await db.Exercises.Published().Where(e => mentioned.Contains(e.Number)).Select(e => e.Number).ToListAsync(cancellationToken)).ToHashSet();
+        return markdown.ToHtml(bodyMarkdown, n => existing.Contains(n) ? exerciseUrl(n) : null);
     }
 
     public async Task<IReadOnlyList<TagCount>> TagsAsync(CancellationToken cancellationToken)

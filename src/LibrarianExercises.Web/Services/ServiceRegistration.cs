@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.AddScoped<ResponseQueries>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<StrategyStore>();
+        services.AddScoped<ExerciseAdminQueries>();
         services.AddScoped<EditorsDeskQueries>();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditTrail>();
