@@ -39,8 +39,12 @@ public sealed class EditorPasswordValidator : IPasswordValidator<IdentityUser>
             return Task.FromResult(IdentityResult.Failed(Error("PasswordCommon", "That password is among the first that attackers try. Please choose a longer phrase of your own.")));
         }
 
-        var localPart = (user.Email ?? user.UserName ?? "").Split('@')[0].ToLowerInvariant();
-        var withoutContext = ContextWords.Append(localPart).Where(w => w.Length >= 4)
+        // The whole address and its local part, folded like the password: "ana@example.org!" is the address.
+        var address = (user.Email ?? user.UserName ?? "").ToLowerInvariant();
+        static string Fold(string text) => new([.. text.Where(char.IsLetterOrDigit)]);
+        var withoutContext = ContextWords.Append(Fold(address)).Append(Fold(address.Split('@')[0]))
+            .Where(w => w.Length >= 3)
+            .OrderByDescending(w => w.Length)
             .Aggregate(folded, (rest, word) => rest.Replace(word, "", StringComparison.Ordinal));
         if (folded.Length > 0 && withoutContext.Length < 6)
         {
