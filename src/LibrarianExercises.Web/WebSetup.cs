@@ -107,7 +107,8 @@ public static class WebSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        // Read-only: a probe has no reason to send anything else.
+        app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapControllers().WithStaticAssets();
         return app;
     }

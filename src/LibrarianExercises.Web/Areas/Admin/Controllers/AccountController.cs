@@ -81,6 +81,7 @@ public sealed class AccountController(
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        await signIn.RefreshSignInAsync(user);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         await RecordAsync(AuditActions.TwoFactorEnabled);
         return View(nameof(TwoFactor), await TwoFactorModelAsync(user, new EnableAuthenticatorForm(), codes));
@@ -96,6 +97,7 @@ public sealed class AccountController(
         }
 
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user);
         await RecordAsync(AuditActions.RecoveryCodesRenewed);
         return View(nameof(TwoFactor), await TwoFactorModelAsync(user, new EnableAuthenticatorForm(), codes));
     }
@@ -126,6 +128,8 @@ public sealed class AccountController(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key changes the security stamp: renew this session's cookie, or the next request would sign out.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 
