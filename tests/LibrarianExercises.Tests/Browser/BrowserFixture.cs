@@ -48,6 +48,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
         await PostLongWordsResponseAsync();
+        await EditorSession.AddEditorAsync(App, EditorEmail, EditorPassword);
+    }
+
+    public const string EditorEmail = "browser-editor@example.org";
+    public const string EditorPassword = "reading rooms open late on thursdays";
+
+    /// <summary>Signs the page's browser in as an editor through the sign-in form, as a person would.</summary>
+    public static async Task SignInAsync(IPage page, string? returnTo = null)
+    {
+        await page.GotoAsync(returnTo is null ? "/account/login" : "/account/login?returnUrl=" + Uri.EscapeDataString(returnTo));
+        await page.GetByLabel("E-mail address").FillAsync(EditorEmail);
+        await page.GetByLabel("Password").FillAsync(EditorPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>

@@ -3,11 +3,17 @@ using Microsoft.Playwright;
 namespace LibrarianExercises.Tests.Browser;
 
 /// <summary>One page of each kind the site serves, and how a visitor gets to it.</summary>
-public sealed record PageType(string Name, string Path, int Status, bool AfterRefusedPost = false)
+/// <param name="AsEditor">The page is for editors: the browser signs in first.</param>
+public sealed record PageType(string Name, string Path, int Status, bool AfterRefusedPost = false, bool AsEditor = false)
 {
     /// <summary>Opens the page and returns the response that carried it, as served.</summary>
     public async Task<IResponse> OpenAsync(BrowserFixture browser, IPage page)
     {
+        if (AsEditor)
+        {
+            await BrowserFixture.SignInAsync(page);
+        }
+
         var response = await page.GotoAsync(Path) ?? throw new InvalidOperationException($"No response for {Path}.");
         if (AfterRefusedPost)
         {
@@ -42,6 +48,13 @@ public static class PageTypes
         new("not-found", "/exercises/50", 404),
         new("bad-request", "/exercises/not-a-number", 400),
         new("refused-response", "/exercises/89", 400, AfterRefusedPost: true),
+        new("sign-in", "/account/login", 200),
+        new("admin-desk", "/admin", 200, AsEditor: true),
+        new("admin-exercises", "/admin/exercises", 200, AsEditor: true),
+        new("admin-exercise-new", "/admin/exercises/new", 200, AsEditor: true),
+        new("admin-exercise-edit", "/admin/exercises/89/edit", 200, AsEditor: true),
+        new("admin-account", "/admin/account", 200, AsEditor: true),
+        new("admin-two-factor", "/admin/account/two-factor", 200, AsEditor: true),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
