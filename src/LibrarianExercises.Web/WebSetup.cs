@@ -53,13 +53,34 @@ public static class WebSetup
             .Bind(configuration.GetSection(ResponseOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<SpamPurge>();
+        services.AddHostedService(provider => provider.GetRequiredService<SpamPurge>());
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Across all exercises, per client: a bot cannot stretch its budget by spreading over exercises. Only
+            // the response post is limited; every other request gets no limiter.
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName != ResponsePostingPolicy)
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+
+                var rules = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResponseOptions>>().Value;
+                var client = context.RequestServices.GetRequiredService<ClientAddresses>().Hash(context.Connection.RemoteIpAddress) ?? "unknown";
+                return RateLimitPartition.GetSlidingWindowLimiter(client, _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = rules.ClientRateLimitPermits,
+                    Window = rules.ClientRateLimitWindow,
+                    SegmentsPerWindow = 12,
+                    QueueLimit = 0,
+                });
+            }));
             options.AddPolicy(ResponsePostingPolicy, context =>
             {
                 var rules = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResponseOptions>>().Value;
-                var client = context.RequestServices.GetRequiredService<ResponseScreening>().HashClient(context.Connection.RemoteIpAddress) ?? "unknown";
+                var client = context.RequestServices.GetRequiredService<ClientAddresses>().Hash(context.Connection.RemoteIpAddress) ?? "unknown";
                 // By the number as read, so that "089" and "89" share one limit.
                 var number = Controllers.ProblemResults.TryParseExerciseNumber(context.GetRouteValue("number") as string, out var parsed) ? parsed : 0;
                 var key = client + "/" + number.ToString(CultureInfo.InvariantCulture);

@@ -12,7 +12,11 @@ public sealed class ExercisesController(
     ExerciseQueries queries,
     ResponseQueries responses,
     ResponseScreening screening,
+    FormTokens formTokens,
+    ClientAddresses clients,
     ResponseStore store,
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ResponseOptions> rules,
     Countries countries,
     ILogger<ExercisesController> logger) : Controller
 {
@@ -82,7 +86,7 @@ public sealed class ExercisesController(
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }
 
-        var model = await LoadPageAsync(wanted, responsePage, new ResponseForm { FormToken = screening.IssueFormToken() }, cancellationToken);
+        var model = await LoadPageAsync(wanted, responsePage, new ResponseForm { FormToken = formTokens.Issue(wanted) }, cancellationToken);
         if (model is null)
         {
             return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number);
@@ -191,7 +195,20 @@ public sealed class ExercisesController(
             return result;
         }
 
-        var response = await store.AddAsync(exercise.Id, form, ScreenSafely(form), screening.HashClient(HttpContext.Connection.RemoteIpAddress), cancellationToken);
+        var ticket = formTokens.Read(form.FormToken);
+        var replayed = ticket is not null && await responses.FormNonceUsedAsync(ticket.Nonce, cancellationToken);
+        var verdict = ScreenSafely(form, ticket, wanted, replayed);
+        var client = clients.Hash(HttpContext.Connection.RemoteIpAddress);
+        if (verdict.Status == Data.ResponseStatus.Held && client is not null
+            && await responses.HeldFromClientAsync(client, TimeSpan.FromDays(1), clock.GetUtcNow().UtcDateTime, cancellationToken) >= rules.Value.HeldPerClientPerDay)
+        {
+            // Refused, not stored: a flood of held responses from one client would bury the moderators. A person
+            // who gets here is told so and given their text back.
+            logger.LogWarning("Response to exercise {ExerciseNumber} refused: the client has too many held responses", wanted);
+            return this.ProblemView(ProblemKind.TooManyHeld, StatusCodes.Status429TooManyRequests, number, form.Text);
+        }
+
+        var response = await store.AddAsync(exercise.Id, form, verdict, client, ticket?.Nonce, cancellationToken);
         logger.LogInformation(
             "Response {ResponseId} to exercise {ExerciseNumber} stored as {ResponseStatus} {HoldReason}",
             response.Id, wanted, response.Status, response.HoldReason);
@@ -209,11 +226,11 @@ public sealed class ExercisesController(
     }
 
     /// <summary>Screening must never cost a response: if it fails, the response is kept for a person to look at.</summary>
-    private ScreeningResult ScreenSafely(ResponseForm form)
+    private ScreeningResult ScreenSafely(ResponseForm form, FormTicket? ticket, int number, bool replayed)
     {
         try
         {
-            return screening.Screen(form);
+            return screening.Screen(form, ticket, number, replayed);
         }
 #pragma warning disable CA1031 // Any failure here is logged and answered by holding the response.
         catch (Exception e)

@@ -31,6 +31,8 @@ public class LibrarianDbContext(DbContextOptions<LibrarianDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<InstanceSecret> InstanceSecrets => Set<InstanceSecret>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -28,6 +28,9 @@ public class Response
     /// <summary>Salted hash of the client address; the address itself is never stored.</summary>
     public string? ClientHash { get; set; }
 
+    /// <summary>The single-use number of the form it was sent with: a second response with the same one is a replay.</summary>
+    public string? FormNonce { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }
 

@@ -20,6 +20,7 @@ public enum ProblemKind
     ResponsesClosed,
     FormRejected,
     TooManyResponses,
+    TooManyHeld,
     UnsupportedEncoding,
 }
 

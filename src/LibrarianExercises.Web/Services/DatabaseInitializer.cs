@@ -17,6 +17,13 @@ public sealed class DatabaseInitializer(
         // WAL lets readers go on while a response is written; the setting is kept in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
+        if (await db.InstanceSecrets.FindAsync([InstanceSecret.ClientHashSalt], cancellationToken) is null)
+        {
+            // Made once and kept with the keys, so that rate limits and held-response caps survive restarts.
+            db.InstanceSecrets.Add(new InstanceSecret { Name = InstanceSecret.ClientHashSalt, Value = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await using (var strategy = StartingContent.Open(StartingContent.Strategy20192024))
         {
             if (await strategySeeder.SeedAsync(strategy, cancellationToken))

@@ -31,6 +31,8 @@ public static class ServiceRegistration
         services.AddSingleton<ResponseMarkdownRenderer>();
         services.AddSingleton<Countries>();
         services.AddSingleton<ResponseScreening>();
+        services.AddSingleton<FormTokens>();
+        services.AddSingleton<ClientAddresses>();
         services.AddScoped<ResponseStore>();
         services.AddScoped<ResponseQueries>();
         services.AddScoped<ModerationQueries>();

@@ -150,6 +150,8 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("librarian-editor=", StringComparison.Ordinal)).Split(';')[0];
         Assert.True(await first.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
         Assert.Equal(EditorRegistration.DataProtectionApplicationName, first.Services.GetRequiredService<IOptions<DataProtectionOptions>>().Value.ApplicationDiscriminator);
+        Assert.IsType<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.EntityFrameworkCoreXmlRepository<LibrarianDbContext>>(
+            first.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>().Value.XmlRepository);
 
         // A second host over the same database, as after a restart or on another instance.
         await using var second = new LibrarianAppFactory();

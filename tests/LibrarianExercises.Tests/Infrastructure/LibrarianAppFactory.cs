@@ -97,10 +97,12 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
         return new FetchedPage(response.StatusCode, await ParseAsync(response));
     }
 
-    /// <summary>Lets tests post as often as they need: the rate limit has tests of its own.</summary>
+    /// <summary>Lets tests post as often as they need: the rate limits and the held-response cap have tests of their own.</summary>
     public LibrarianAppFactory WithoutPostingLimit()
     {
         Settings["Responses:RateLimitPermits"] = "1000";
+        Settings["Responses:ClientRateLimitPermits"] = "1000";
+        Settings["Responses:HeldPerClientPerDay"] = "1000";
         return this;
     }
 

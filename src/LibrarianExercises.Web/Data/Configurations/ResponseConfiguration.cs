@@ -16,5 +16,11 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         // Pages of published responses per exercise, oldest first, and counts per exercise and status.
         builder.HasIndex(r => new { r.ExerciseId, r.Status, r.CreatedUtc });
+        builder.Property(r => r.FormNonce).HasMaxLength(32);
+        // A form's nonce is looked up to tell a replay; a client's recent held responses are counted for its cap.
+        builder.HasIndex(r => r.FormNonce);
+        builder.HasIndex(r => new { r.ClientHash, r.Status, r.CreatedUtc });
+        // Old spam is purged by age.
+        builder.HasIndex(r => new { r.Status, r.CreatedUtc });
     }
 }

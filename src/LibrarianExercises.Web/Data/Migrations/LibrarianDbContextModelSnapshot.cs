@@ -175,6 +175,22 @@ namespace LibrarianExercises.Web.Data.Migrations
                     b.ToTable("ExerciseInitiatives");
                 });
 
+            modelBuilder.Entity("LibrarianExercises.Web.Data.InstanceSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("InstanceSecrets");
+                });
+
             modelBuilder.Entity("LibrarianExercises.Web.Data.KeyInitiative", b =>
                 {
                     b.Property<int>("Id")
@@ -238,6 +254,10 @@ namespace LibrarianExercises.Web.Data.Migrations
                     b.Property<int>("ExerciseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FormNonce")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HoldReason")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -252,6 +272,12 @@ namespace LibrarianExercises.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormNonce");
+
+                    b.HasIndex("Status", "CreatedUtc");
+
+                    b.HasIndex("ClientHash", "Status", "CreatedUtc");
 
                     b.HasIndex("ExerciseId", "Status", "CreatedUtc");
 

@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Markdown;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace LibrarianExercises.Web.Services.Responses;
@@ -16,6 +12,8 @@ public static class HoldReasons
     public const string TooFast = "form-sent-too-fast";
     public const string TooOld = "form-too-old";
     public const string BadFormToken = "form-token-invalid";
+    public const string OtherExercisesToken = "form-token-other-exercise";
+    public const string ReusedFormToken = "form-token-reused";
     public const string TooManyLinks = "too-many-links";
     public const string ScreeningFailed = "screening-failed";
 }
@@ -24,30 +22,18 @@ public sealed record ScreeningResult(ResponseStatus Status, string? Reason);
 
 /// <summary>
 /// Tells likely robots from people without losing the people: a suspicious response is kept as held or spam,
-/// never dropped. The clock is injected so that tests can control the form's age.
+/// never dropped. A replayed or moved form token is held too: a person with two tabs open must not lose a response.
+/// The clock is injected so that tests can control the form's age.
 /// </summary>
-public sealed class ResponseScreening
+public sealed class ResponseScreening(TimeProvider clock, IOptions<ResponseOptions> options, ResponseMarkdownRenderer markdown)
 {
-    private readonly IDataProtector _protector;
-    private readonly TimeProvider _clock;
-    private readonly ResponseOptions _options;
-    private readonly ResponseMarkdownRenderer _markdown;
-    private readonly byte[] _salt;
+    private readonly ResponseOptions _options = options.Value;
 
-    public ResponseScreening(IDataProtectionProvider protection, TimeProvider clock, IOptions<ResponseOptions> options, ResponseMarkdownRenderer markdown)
-    {
-        _protector = protection.CreateProtector("LibrarianExercises.ResponseForm.v1");
-        _clock = clock;
-        _options = options.Value;
-        _markdown = markdown;
-        _salt = _options.ClientHashSalt is { Length: > 0 } salt ? Encoding.UTF8.GetBytes(salt) : RandomNumberGenerator.GetBytes(32);
-    }
-
-    /// <summary>A token recording when the form was served, for <see cref="Screen"/> to read back.</summary>
-    public string IssueFormToken() =>
-        _protector.Protect(_clock.GetUtcNow().UtcTicks.ToString(CultureInfo.InvariantCulture));
-
-    public ScreeningResult Screen(ResponseForm form)
+    /// <param name="form">What the visitor sent.</param>
+    /// <param name="ticket">The form's token as read, or null when it was missing or forged.</param>
+    /// <param name="exerciseNumber">The exercise the response was posted to.</param>
+    /// <param name="ticketUsedBefore">A response was already sent with this token.</param>
+    public ScreeningResult Screen(ResponseForm form, FormTicket? ticket, int exerciseNumber, bool ticketUsedBefore)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!string.IsNullOrEmpty(form.Website))
@@ -55,12 +41,22 @@ public sealed class ResponseScreening
             return new ScreeningResult(ResponseStatus.Spam, HoldReasons.Honeypot);
         }
 
-        if (ReadIssuedAt(form.FormToken) is not { } issuedAt)
+        if (ticket is null)
         {
             return new ScreeningResult(ResponseStatus.Held, HoldReasons.BadFormToken);
         }
 
-        var age = _clock.GetUtcNow() - issuedAt;
+        if (ticket.ExerciseNumber != exerciseNumber)
+        {
+            return new ScreeningResult(ResponseStatus.Held, HoldReasons.OtherExercisesToken);
+        }
+
+        if (ticketUsedBefore)
+        {
+            return new ScreeningResult(ResponseStatus.Held, HoldReasons.ReusedFormToken);
+        }
+
+        var age = clock.GetUtcNow() - ticket.IssuedAt;
         if (age < _options.MinimumFormAge)
         {
             return new ScreeningResult(ResponseStatus.Held, HoldReasons.TooFast);
@@ -71,38 +67,8 @@ public sealed class ResponseScreening
             return new ScreeningResult(ResponseStatus.Held, HoldReasons.TooOld);
         }
 
-        return _markdown.CountLinks(form.Text ?? "") > _options.MaximumLinks
+        return markdown.CountLinks(form.Text ?? "") > _options.MaximumLinks
             ? new ScreeningResult(ResponseStatus.Held, HoldReasons.TooManyLinks)
             : new ScreeningResult(ResponseStatus.Published, null);
-    }
-
-    /// <summary>A salted hash of the client's address: enough to tell repeat posters apart, not to find them.</summary>
-    public string? HashClient(System.Net.IPAddress? address)
-    {
-        if (address is null)
-        {
-            return null;
-        }
-
-        var hash = HMACSHA256.HashData(_salt, address.GetAddressBytes());
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
-    }
-
-    private DateTimeOffset? ReadIssuedAt(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return null;
-        }
-
-        try
-        {
-            var ticks = long.Parse(_protector.Unprotect(token), NumberStyles.None, CultureInfo.InvariantCulture);
-            return new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
-        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or OverflowException or ArgumentOutOfRangeException)
-        {
-            return null;
-        }
     }
 }

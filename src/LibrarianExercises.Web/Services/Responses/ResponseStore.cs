@@ -20,7 +20,7 @@ public enum ModerationAction
 /// </summary>
 public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public async Task<Response> AddAsync(int exerciseId, ResponseForm form, ScreeningResult screening, string? clientHash, CancellationToken cancellationToken)
+    public async Task<Response> AddAsync(int exerciseId, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(screening);
@@ -35,6 +35,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, TimeP
             Status = screening.Status,
             HoldReason = screening.Reason,
             ClientHash = clientHash,
+            FormNonce = formNonce,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Responses.Add(response);
@@ -82,6 +83,13 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, TimeP
 
         await db.SaveChangesAsync(cancellationToken);
         return changed;
+    }
+
+    /// <summary>Deletes spam older than <paramref name="retention"/>: nobody reviews it, and it only costs space.</summary>
+    public Task<int> PurgeSpamAsync(TimeSpan retention, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - retention;
+        return db.Responses.Where(r => r.Status == ResponseStatus.Spam && r.CreatedUtc < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Brings back a deleted response from its audit entry, with its own number and status.</summary>
