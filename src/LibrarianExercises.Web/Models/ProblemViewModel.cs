@@ -21,6 +21,13 @@ public enum ProblemKind
     FormRejected,
     TooManyResponses,
     UnsupportedEncoding,
+    MalformedResponseStatus,
+    MalformedDate,
+    DateRangeReversed,
+    MalformedActor,
+    MalformedAuditEntryNumber,
+    AuditEntryNotFound,
+    NothingToRestore,
 }
 
 /// <param name="SubmittedText">What the visitor had typed, shown back so that a refusal never loses it.</param>
