@@ -21,6 +21,40 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task AModerationDecisionIsListedWithWhoMadeItAndTheOldAndNewStatus()
+    {
+        var id = await PostHeldAsync("Held Hemi");
+        using var editor = await EditorSession.SignInAsync(_app);
+        using var decided = await editor.SubmitAsync("/admin/responses", "form#moderation-form", [], button: $"#moderation-{id} .moderation-approve");
+        Assert.Equal(HttpStatusCode.SeeOther, decided.StatusCode);
+
+        var trail = await editor.FetchAsync("/admin/audit");
+
+        Assert.Equal(HttpStatusCode.OK, trail.Status);
+        var row = trail.Page.QuerySelector("tr.audit-entry")!;
+        Assert.Equal(EditorSession.DefaultEmail, row.QuerySelector(".audit-actor")?.TextContent);
+        Assert.Equal("Approved", row.QuerySelector(".audit-verb")?.TextContent);
+        Assert.Contains($"Response {id}", row.QuerySelector(".audit-what")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/exercises/89", row.QuerySelector(".audit-what a.audit-exercise")?.GetAttribute("href"));
+        Assert.Equal("Status", row.QuerySelector(".audit-change .audit-field")?.TextContent);
+        Assert.Equal("Held", row.QuerySelector(".audit-change .audit-old")?.TextContent.Trim());
+        Assert.Equal("Published", row.QuerySelector(".audit-change .audit-new")?.TextContent.Trim());
+        Assert.NotNull(trail.Page.QuerySelector("table.audit-table caption"));
+        Assert.All(trail.Page.QuerySelectorAll("table.audit-table thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+
+        var entryId = row.GetAttribute("data-entry");
+        Assert.Equal($"/admin/audit/{entryId}", row.QuerySelector(".audit-when a")?.GetAttribute("href"));
+        var entry = await editor.FetchAsync($"/admin/audit/{entryId}");
+        Assert.Equal(HttpStatusCode.OK, entry.Status);
+        Assert.Equal($"Audit entry {entryId}", entry.Page.QuerySelector("h1")?.TextContent);
+        Assert.Equal(EditorSession.DefaultEmail, entry.Page.QuerySelector(".audit-entry-facts .audit-actor")?.TextContent);
+        var change = entry.Page.QuerySelector("table.audit-changes-table tbody tr.audit-change")!;
+        Assert.Equal("Held", change.QuerySelector(".audit-old")?.TextContent.Trim());
+        Assert.Equal("Published", change.QuerySelector(".audit-new")?.TextContent.Trim());
+        Assert.Null(entry.Page.QuerySelector("form.audit-restore-form"));
+    }
+
+    [Fact]
     public async Task TheTrailIsNewestFirstFiftyAPage()
     {
         var start = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -159,6 +193,39 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeletedHeldResponseIsRestoredFromTheListAndComesBackHeld()
+    {
+        var id = await PostHeldAsync("Deleted Dana");
+        using var editor = await EditorSession.SignInAsync(_app);
+        using var deleted = await editor.SubmitAsync("/admin/responses", "form#moderation-form", [], button: $"#moderation-{id} .moderation-delete");
+        Assert.Equal(HttpStatusCode.SeeOther, deleted.StatusCode);
+
+        var list = await editor.GetDocumentAsync("/admin/audit?exercise=89");
+        var row = list.QuerySelector("tr.audit-entry")!;
+        Assert.Equal("Deleted", row.QuerySelector(".audit-verb")?.TextContent);
+        Assert.Equal("Held", row.QuerySelector(".audit-old")?.TextContent.Trim());
+        Assert.Equal("none", row.QuerySelector(".audit-new")?.TextContent.Trim());
+        var entryId = row.GetAttribute("data-entry");
+        Assert.Equal($"/admin/audit/{entryId}/restore", row.QuerySelector("form.audit-restore-form")?.GetAttribute("action"));
+
+        using var restored = await editor.SubmitAsync("/admin/audit?exercise=89", $"#audit-{entryId} form.audit-restore-form", []);
+
+        Assert.Equal(HttpStatusCode.SeeOther, restored.StatusCode);
+        var entry = await editor.GetDocumentAsync(restored.Headers.Location!.OriginalString);
+        var outcome = entry.QuerySelector(".audit-restore-outcome[role=status]")!;
+        Assert.Equal("restored", outcome.GetAttribute("data-outcome"));
+        Assert.Contains(outcome.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/admin/responses?status=held");
+        Assert.DoesNotContain(outcome.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/exercises/89");
+        Assert.NotNull(entry.QuerySelector(".audit-restored time[datetime]"));
+        var queue = await editor.GetDocumentAsync("/admin/responses?status=held");
+        Assert.Equal("Held for review", queue.QuerySelector($"#moderation-{id} .moderation-status")?.TextContent);
+        Assert.Null((await _app.GetDocumentAsync("/exercises/89")).QuerySelector($"#response-{id}"));
+        var trail = await editor.GetDocumentAsync("/admin/audit?exercise=89");
+        Assert.Equal("Restored", trail.QuerySelector("tr.audit-entry .audit-verb")?.TextContent);
+        Assert.Null(trail.QuerySelector("form.audit-restore-form"));
+    }
+
+    [Fact]
     public async Task AResponseWhoseExerciseIsGoneCannotBeRestoredAndTheEditorIsTold()
     {
         const string snapshot = """{"Id":4242,"ExerciseId":999999,"DisplayName":"Orphan","Organisation":null,"CountryCode":null,"BodyMarkdown":"Words","DidExercise":false,"Status":1,"HoldReason":null,"ClientHash":null,"CreatedUtc":"2026-01-01T00:00:00Z"}""";
@@ -221,4 +288,12 @@ public sealed class AuditTrailTests : IAsyncLifetime
         db.AuditEntries.AddRange(entries);
         return await db.SaveChangesAsync();
     });
+
+    private async Task<int> PostHeldAsync(string name)
+    {
+        using var visitor = new ResponsePoster(_app);
+        using var response = await visitor.PostAsync(89, ResponsePoster.Fields(name: name), thinkingTime: TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        return await _app.WithDbAsync(db => db.Responses.Where(r => r.DisplayName == name).Select(r => r.Id).SingleAsync());
+    }
 }
