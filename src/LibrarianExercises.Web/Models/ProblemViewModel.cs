@@ -22,6 +22,13 @@ public enum ProblemKind
     TooManyResponses,
     TooManyHeld,
     UnsupportedEncoding,
+    MalformedResponseStatus,
+    MalformedDate,
+    DateRangeReversed,
+    MalformedActor,
+    MalformedAuditEntryNumber,
+    AuditEntryNotFound,
+    NothingToRestore,
 }
 
 /// <param name="SubmittedText">What the visitor had typed, shown back so that a refusal never loses it.</param>

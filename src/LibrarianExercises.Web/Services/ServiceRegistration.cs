@@ -41,6 +41,7 @@ public static class ServiceRegistration
         services.AddScoped<EditorsDeskQueries>();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditQueries>();
         services.AddHttpContextAccessor();
         return services;
     }

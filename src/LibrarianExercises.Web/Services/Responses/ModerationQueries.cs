@@ -38,15 +38,17 @@ public sealed class ModerationQueries(LibrarianDbContext db, ResponseMarkdownRen
     public Task<int> WaitingCountAsync(CancellationToken cancellationToken) =>
         db.Responses.CountAsync(r => r.Status == ResponseStatus.Held, cancellationToken);
 
+    /// <summary>How many pages the queue runs to with this filter, so that a decision can send the editor back to one that exists.</summary>
+    public async Task<int> PageCountAsync(ModerationFilter filter, CancellationToken cancellationToken) =>
+        new PagedList<ModerationItem>([], 1, PageSize, await Filtered(filter).CountAsync(cancellationToken)).PageCount;
+
+    /// <summary>Which of these responses still exist: another editor may have deleted one since the page was shown.</summary>
+    public async Task<IReadOnlyList<int>> ExistingAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.Responses.Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken);
+
     public async Task<PagedList<ModerationItem>> QueueAsync(ModerationFilter filter, int page, CancellationToken cancellationToken)
     {
-        var responses = filter switch
-        {
-            ModerationFilter.Held => db.Responses.Where(r => r.Status == ResponseStatus.Held),
-            ModerationFilter.Spam => db.Responses.Where(r => r.Status == ResponseStatus.Spam),
-            ModerationFilter.Published => db.Responses.Where(r => r.Status == ResponseStatus.Published),
-            _ => db.Responses.Where(r => r.Status != ResponseStatus.Published),
-        };
+        var responses = Filtered(filter);
         var total = await responses.CountAsync(cancellationToken);
         var rows = await responses
             .OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
@@ -80,4 +82,12 @@ public sealed class ModerationQueries(LibrarianDbContext db, ResponseMarkdownRen
             markdown.ToHtml(r.BodyMarkdown))).ToList();
         return new PagedList<ModerationItem>(items, page, PageSize, total);
     }
+
+    private IQueryable<Response> Filtered(ModerationFilter filter) => filter switch
+    {
+        ModerationFilter.Held => db.Responses.Where(r => r.Status == ResponseStatus.Held),
+        ModerationFilter.Spam => db.Responses.Where(r => r.Status == ResponseStatus.Spam),
+        ModerationFilter.Published => db.Responses.Where(r => r.Status == ResponseStatus.Published),
+        _ => db.Responses.Where(r => r.Status != ResponseStatus.Published),
+    };
 }
