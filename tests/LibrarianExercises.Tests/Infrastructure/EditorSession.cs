@@ -73,11 +73,16 @@ public sealed class EditorSession : IDisposable
     /// hidden ones included, then <paramref name="fields"/>) and sends it to its action, or to the button's
     /// <c>formaction</c> when <paramref name="button"/> names one.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, string formSelector, Dictionary<string, string> fields, string? button = null)
+    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, string formSelector, Dictionary<string, string> fields, string? button = null) =>
+        await SubmitAsync(await GetDocumentAsync(pagePath), formSelector, fields, button, pagePath);
+
+    /// <summary>As above, with a page already in hand, such as one a post answered with.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string formSelector, Dictionary<string, string> fields, string? button = null, string? pagePath = null)
     {
-        var page = await GetDocumentAsync(pagePath);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(fields);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
-            ?? throw new InvalidOperationException($"{pagePath} has no form {formSelector}.");
+            ?? throw new InvalidOperationException($"{pagePath ?? "The page"} has no form {formSelector}.");
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.Elements.OfType<IHtmlInputElement>())
         {
@@ -101,7 +106,7 @@ public sealed class EditorSession : IDisposable
 
         values.RemoveAll(v => fields.ContainsKey(v.Key));
         values.AddRange(fields);
-        var action = form.GetAttribute("action") ?? pagePath;
+        var action = form.GetAttribute("action") ?? pagePath ?? throw new InvalidOperationException($"The form {formSelector} has no action.");
         if (button is not null)
         {
             var submitter = form.QuerySelector(button) as IHtmlButtonElement ?? throw new InvalidOperationException($"No button {button}.");
