@@ -18,7 +18,7 @@ public sealed class EditorSession : IDisposable
 
     public HttpClient Client { get; }
 
-    public static HttpClient CreateClient(LibrarianAppFactory app) =>
+    public static HttpClient CreateClient(WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
@@ -26,7 +26,7 @@ public sealed class EditorSession : IDisposable
             HandleCookies = true,
         });
 
-    public static async Task AddEditorAsync(LibrarianAppFactory app, string email = DefaultEmail, string password = DefaultPassword)
+    public static async Task AddEditorAsync(WebApplicationFactory<Program> app, string email = DefaultEmail, string password = DefaultPassword)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<EditorAccounts>().AddAsync(email, password);
@@ -37,7 +37,7 @@ public sealed class EditorSession : IDisposable
     }
 
     /// <summary>Makes the editor if needed and signs in; fails the test if sign-in does not succeed.</summary>
-    public static async Task<EditorSession> SignInAsync(LibrarianAppFactory app, string email = DefaultEmail, string password = DefaultPassword)
+    public static async Task<EditorSession> SignInAsync(WebApplicationFactory<Program> app, string email = DefaultEmail, string password = DefaultPassword)
     {
         await AddEditorAsync(app, email, password);
         var session = new EditorSession(CreateClient(app));
@@ -51,7 +51,7 @@ public sealed class EditorSession : IDisposable
         return session;
     }
 
-    public static EditorSession Anonymous(LibrarianAppFactory app) => new(CreateClient(app));
+    public static EditorSession Anonymous(WebApplicationFactory<Program> app) => new(CreateClient(app));
 
     public async Task<HttpResponseMessage> SignInAttemptAsync(string email, string password) =>
         await SubmitAsync("/account/login", "form.account-form", new() { ["Email"] = email, ["Password"] = password });
