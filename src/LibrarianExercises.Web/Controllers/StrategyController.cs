@@ -17,13 +17,10 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
         return overview is null ? this.ProblemView(ProblemKind.PageNotFound, StatusCodes.Status404NotFound) : View(overview);
     }
 
-    /// <summary>Mappings where the post's own words point elsewhere. Editors will sign in for this once sign-in exists.</summary>
+    /// <summary>The review of mappings is the editors' now: old links lead there, and so to sign-in for a visitor.</summary>
     [HttpGet("review")]
-    public async Task<IActionResult> Review(CancellationToken cancellationToken)
-    {
-        var review = await queries.DisagreementsAsync(VersionKey, cancellationToken);
-        return review is null ? this.ProblemView(ProblemKind.PageNotFound, StatusCodes.Status404NotFound) : View(review);
-    }
+    public IActionResult Review() =>
+        RedirectToActionPermanent(nameof(Areas.Admin.Controllers.StrategyController.Review), "Strategy", new { area = Areas.Admin.AdminAreaConvention.AreaName });
 
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)

@@ -91,6 +91,10 @@ public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRende
         return new StrategyReviewViewModel(title, rows);
     }
 
+    /// <summary>Every initiative of the edition in order, with its direction, in one round trip.</summary>
+    public async Task<IReadOnlyList<InitiativeRef>> InitiativesAsync(string versionKey, CancellationToken cancellationToken) =>
+        await VersionAsync(versionKey, cancellationToken) is { } version ? Flatten(version) : [];
+
     public Task<InitiativeRef?> FindInitiativeAsync(string versionKey, string code, CancellationToken cancellationToken) =>
         db.KeyInitiatives
             .Where(i => i.Code == code && i.StrategicDirection.StrategyVersion.Key == versionKey)

@@ -18,7 +18,7 @@ public sealed class EditorSession : IDisposable
 
     public HttpClient Client { get; }
 
-    public static HttpClient CreateClient(LibrarianAppFactory app) =>
+    public static HttpClient CreateClient(WebApplicationFactory<Program> app) =>
         app.CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
@@ -26,7 +26,7 @@ public sealed class EditorSession : IDisposable
             HandleCookies = true,
         });
 
-    public static async Task AddEditorAsync(LibrarianAppFactory app, string email = DefaultEmail, string password = DefaultPassword)
+    public static async Task AddEditorAsync(WebApplicationFactory<Program> app, string email = DefaultEmail, string password = DefaultPassword)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<EditorAccounts>().AddAsync(email, password);
@@ -37,7 +37,7 @@ public sealed class EditorSession : IDisposable
     }
 
     /// <summary>Makes the editor if needed and signs in; fails the test if sign-in does not succeed.</summary>
-    public static async Task<EditorSession> SignInAsync(LibrarianAppFactory app, string email = DefaultEmail, string password = DefaultPassword)
+    public static async Task<EditorSession> SignInAsync(WebApplicationFactory<Program> app, string email = DefaultEmail, string password = DefaultPassword)
     {
         await AddEditorAsync(app, email, password);
         var session = new EditorSession(CreateClient(app));
@@ -51,7 +51,7 @@ public sealed class EditorSession : IDisposable
         return session;
     }
 
-    public static EditorSession Anonymous(LibrarianAppFactory app) => new(CreateClient(app));
+    public static EditorSession Anonymous(WebApplicationFactory<Program> app) => new(CreateClient(app));
 
     public async Task<HttpResponseMessage> SignInAttemptAsync(string email, string password) =>
         await SubmitAsync("/account/login", "form.account-form", new() { ["Email"] = email, ["Password"] = password });
@@ -73,11 +73,16 @@ public sealed class EditorSession : IDisposable
     /// hidden ones included, then <paramref name="fields"/>) and sends it to its action, or to the button's
     /// <c>formaction</c> when <paramref name="button"/> names one.
     /// </summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, string formSelector, Dictionary<string, string> fields, string? button = null)
+    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, string formSelector, Dictionary<string, string> fields, string? button = null) =>
+        await SubmitAsync(await GetDocumentAsync(pagePath), formSelector, fields, button, pagePath);
+
+    /// <summary>As above, with a page already in hand, such as one a post answered with.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(IHtmlDocument page, string formSelector, Dictionary<string, string> fields, string? button = null, string? pagePath = null)
     {
-        var page = await GetDocumentAsync(pagePath);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(fields);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
-            ?? throw new InvalidOperationException($"{pagePath} has no form {formSelector}.");
+            ?? throw new InvalidOperationException($"{pagePath ?? "The page"} has no form {formSelector}.");
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.Elements.OfType<IHtmlInputElement>())
         {
@@ -101,7 +106,7 @@ public sealed class EditorSession : IDisposable
 
         values.RemoveAll(v => fields.ContainsKey(v.Key));
         values.AddRange(fields);
-        var action = form.GetAttribute("action") ?? pagePath;
+        var action = form.GetAttribute("action") ?? pagePath ?? throw new InvalidOperationException($"The form {formSelector} has no action.");
         if (button is not null)
         {
             var submitter = form.QuerySelector(button) as IHtmlButtonElement ?? throw new InvalidOperationException($"No button {button}.");

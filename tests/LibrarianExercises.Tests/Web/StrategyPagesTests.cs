@@ -169,9 +169,10 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheReviewSaysSoWhenEveryLabelAgreesWithItsCode()
+    public async Task TheEditorsReviewSaysSoWhenEveryLabelAgreesWithItsCode()
     {
-        var page = await app.GetDocumentAsync("/strategy/review");
+        using var editor = await EditorSession.SignInAsync(app);
+        var page = await editor.GetDocumentAsync("/admin/strategy/review");
 
         Assert.Equal("Strategy mappings to review", page.QuerySelector("h1")?.TextContent.Trim());
         Assert.NotNull(page.QuerySelector(".no-disagreements"));
@@ -294,7 +295,8 @@ public sealed class StrategyCoverageAfterImportTests : IAsyncLifetime
     [Fact]
     public async Task AnExerciseWhoseLabelNamesAnotherInitiativeIsListedForReviewBesideTheInitiativesName()
     {
-        var page = await _app.GetDocumentAsync("/strategy/review");
+        using var editor = await EditorSession.SignInAsync(_app);
+        var page = await editor.GetDocumentAsync("/admin/strategy/review");
 
         var row = Assert.Single(page.QuerySelectorAll("tr.review-row"));
         Assert.Equal("51", row.GetAttribute("data-exercise"));

@@ -23,93 +23,50 @@ public static class ImportCommand
             return 2;
         }
 
-        var totals = new Dictionary<ExerciseChange, int>();
-        int skipped = 0, failed = 0;
+        var outcomes = new List<ImportOutcome>(files.Count);
         foreach (var file in files)
         {
             await output.WriteLineAsync(file);
             string text;
             try
             {
-                text = await ReadUtf8Async(file);
+                text = ImportRun.DecodeUtf8(await File.ReadAllBytesAsync(file));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
             {
-                failed++;
-                await errors.WriteLineAsync($"{file}: cannot read it ({Describe(e)}). Nothing was imported from it.");
+                outcomes.Add(new ImportOutcome(file, null, ImportRun.Unreadable(e)));
+                await errors.WriteLineAsync($"{file}: {ImportRun.Unreadable(e)}. Nothing was imported from it.");
                 continue;
             }
 
-            try
+            var outcome = await ImportRun.ImportAsync(services, Path.GetFileName(file), text, dryRun, CancellationToken.None);
+            outcomes.Add(outcome);
+            if (outcome.Report is not { } report)
             {
-                await using var scope = services.CreateAsyncScope();
-                var importer = scope.ServiceProvider.GetRequiredService<ExerciseImporter>();
-                var report = await importer.ImportAsync(text, dryRun, Path.GetFileName(file), CancellationToken.None);
-                foreach (var exercise in report.Exercises)
-                {
-                    totals[exercise.Change] = totals.GetValueOrDefault(exercise.Change) + 1;
-                    await output.WriteLineAsync(FormatLine(exercise, dryRun));
-                }
+                await errors.WriteLineAsync($"{file}: {outcome.Problem}. Nothing was imported from it.");
+                continue;
+            }
 
-                foreach (var post in report.Skipped)
-                {
-                    skipped++;
-                    await output.WriteLineAsync($"  skipped  {post.Title}: {post.Reason}");
-                }
-            }
-            catch (ImportRejectedException e)
+            foreach (var exercise in report.Exercises)
             {
-                failed++;
-                await errors.WriteLineAsync($"{file}: {e.Message}. Nothing was imported from it.");
+                await output.WriteLineAsync(FormatLine(exercise, dryRun));
             }
-            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+
+            foreach (var post in report.Skipped)
             {
-                // The file's transaction was rolled back; the other files still get their turn.
-                failed++;
-                await errors.WriteLineAsync($"{file}: could not be saved ({e.GetBaseException().Message}). Nothing was imported from it.");
+                await output.WriteLineAsync($"  skipped  {post.Title}: {post.Reason}");
             }
         }
 
-        var created = totals.GetValueOrDefault(ExerciseChange.Created);
-        var updated = totals.GetValueOrDefault(ExerciseChange.Updated);
-        var unchanged = totals.GetValueOrDefault(ExerciseChange.Unchanged);
-        var counts = dryRun
-            ? $"{created} would be created, {updated} would be updated, {unchanged} unchanged"
-            : $"{created} created, {updated} updated, {unchanged} unchanged";
-        await output.WriteLineAsync(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{(dryRun ? "Dry run, nothing written. " : "")}{created + updated + unchanged} exercise(s): {counts}; {skipped} post(s) skipped; {failed} file(s) failed."));
-        return failed == 0 ? 0 : 1;
+        await output.WriteLineAsync(ImportRun.Summary(outcomes, dryRun));
+        return outcomes.Any(o => o.Failed) ? 1 : 0;
     }
 
     private static string FormatLine(ExerciseSaveResult exercise, bool dryRun)
     {
-        var change = exercise.Change switch
-        {
-            ExerciseChange.Created => dryRun ? "would be created" : "created",
-            ExerciseChange.Updated => dryRun ? "would be updated" : "updated",
-            _ => "unchanged",
-        };
-        var line = string.Create(CultureInfo.InvariantCulture, $"  #{exercise.Number} {exercise.Title} [initiative {exercise.InitiativeCode ?? "none"}] {change}");
+        var line = string.Create(
+            CultureInfo.InvariantCulture,
+            $"  #{exercise.Number} {exercise.Title} [initiative {exercise.InitiativeCode ?? "none"}] {ImportRun.Change(exercise.Change, dryRun)}");
         return exercise.Warnings.Count == 0 ? line : line + " (warning: " + string.Join("; ", exercise.Warnings) + ")";
     }
-
-    private static async Task<string> ReadUtf8Async(string file)
-    {
-        var bytes = await File.ReadAllBytesAsync(file);
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
-        {
-            throw new NotSupportedException("it is not a text file");
-        }
-
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-    }
-
-    private static string Describe(Exception e) => e switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "no such file",
-        UnauthorizedAccessException => "permission denied",
-        DecoderFallbackException => "it is not UTF-8 text",
-        _ => e.Message,
-    };
 }

@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+
+namespace LibrarianExercises.Web.Services.Importing;
+
+/// <summary>What became of one file or text given to the importer: its report, or why nothing of it was imported.</summary>
+public sealed record ImportOutcome(string Name, ImportReport? Report, string? Problem)
+{
+    public bool Failed => Report is null;
+}
+
+/// <summary>
+/// What the command line and the editors' import page share: reading a file as UTF-8 text, importing one text in a
+/// scope of its own, and the words that report it.
+/// </summary>
+public static class ImportRun
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The bytes as UTF-8 text.</summary>
+    /// <exception cref="NotSupportedException">The bytes hold a NUL: not a text file.</exception>
+    /// <exception cref="DecoderFallbackException">The bytes are not UTF-8.</exception>
+    public static string DecodeUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Contains((byte)0))
+        {
+            throw new NotSupportedException("it is not a text file");
+        }
+
+        return StrictUtf8.GetString(bytes);
+    }
+
+    /// <summary>Why a file could not be read, as the reports say it.</summary>
+    public static string Unreadable(Exception e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var why = e switch
+        {
+            FileNotFoundException or DirectoryNotFoundException => "no such file",
+            UnauthorizedAccessException => "permission denied",
+            DecoderFallbackException => "it is not UTF-8 text",
+            _ => e.Message,
+        };
+        return $"cannot read it ({why})";
+    }
+
+    /// <summary>
+    /// Imports one text in a scope of its own, so that a text that fails leaves nothing behind for the next one. A
+    /// text the importer refuses, or one that cannot be saved, is an outcome with a problem, not an exception.
+    /// </summary>
+    public static async Task<ImportOutcome> ImportAsync(IServiceProvider services, string name, string text, bool dryRun, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<ExerciseImporter>();
+            return new ImportOutcome(name, await importer.ImportAsync(text, dryRun, name, cancellationToken), null);
+        }
+        catch (ImportRejectedException e)
+        {
+            return new ImportOutcome(name, null, e.Message);
+        }
+        catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+        {
+            // The text's transaction was rolled back; the other texts still get their turn.
+            return new ImportOutcome(name, null, $"could not be saved ({e.GetBaseException().Message})");
+        }
+    }
+
+    /// <summary>What happened, or in a dry run would happen, to one exercise.</summary>
+    public static string Change(ExerciseChange change, bool dryRun) => change switch
+    {
+        ExerciseChange.Created => dryRun ? "would be created" : "created",
+        ExerciseChange.Updated => dryRun ? "would be updated" : "updated",
+        _ => "unchanged",
+    };
+
+    /// <summary>The closing line: exercises by change, posts skipped and files that failed.</summary>
+    public static string Summary(IReadOnlyCollection<ImportOutcome> outcomes, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var exercises = outcomes.Where(o => o.Report is not null).SelectMany(o => o.Report!.Exercises).ToList();
+        var created = exercises.Count(e => e.Change == ExerciseChange.Created);
+        var updated = exercises.Count(e => e.Change == ExerciseChange.Updated);
+        var unchanged = exercises.Count(e => e.Change == ExerciseChange.Unchanged);
+        var skipped = outcomes.Sum(o => o.Report?.Skipped.Count ?? 0);
+        var failed = outcomes.Count(o => o.Failed);
+        var counts = dryRun
+            ? $"{created} would be created, {updated} would be updated, {unchanged} unchanged"
+            : $"{created} created, {updated} updated, {unchanged} unchanged";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(dryRun ? "Dry run, nothing written. " : "")}{exercises.Count} exercise(s): {counts}; {skipped} post(s) skipped; {failed} file(s) failed.");
+    }
+}
