@@ -60,6 +60,23 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task TheReportSaysWhichFieldsWereKeptBecauseAnEditorChangedThem()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            var exercise = await db.Exercises.SingleAsync(e => e.Number == 89);
+            exercise.Title = "Make a connection abroad";
+            exercise.EditedFields = LibrarianExercises.Web.Data.ExerciseFields.Title;
+            return await db.SaveChangesAsync();
+        });
+        var file = Write("posts.txt", BlogText.Post(89, "Make a connection", "make a connection", Connection));
+
+        await RunAsync(file);
+
+        Assert.Contains("#89 Make a connection abroad [initiative 3.2] updated (kept: title, changed by an editor)", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WarningsAndSkippedPostsArePrinted()
     {
         var file = Write("posts.txt",

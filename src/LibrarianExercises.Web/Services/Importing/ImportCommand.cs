@@ -67,6 +67,11 @@ public static class ImportCommand
         var line = string.Create(
             CultureInfo.InvariantCulture,
             $"  #{exercise.Number} {exercise.Title} [initiative {exercise.InitiativeCode ?? "none"}] {ImportRun.Change(exercise.Change, dryRun)}");
+        if (exercise.KeptFields.Count > 0)
+        {
+            line += " (kept: " + string.Join(", ", exercise.KeptFields) + ", changed by an editor)";
+        }
+
         return exercise.Warnings.Count == 0 ? line : line + " (warning: " + string.Join("; ", exercise.Warnings) + ")";
     }
 }
