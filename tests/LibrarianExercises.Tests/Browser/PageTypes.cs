@@ -54,6 +54,13 @@ public static class PageTypes
         new("admin-exercise-edit", "/admin/exercises/89/edit", 200, AsEditor: true),
         new("admin-account", "/admin/account", 200, AsEditor: true),
         new("admin-two-factor", "/admin/account/two-factor", 200, AsEditor: true),
+        new("admin-moderation", "/admin/responses", 200, AsEditor: true),
+        new("admin-audit", "/admin/audit", 200, AsEditor: true),
+        new("admin-audit-entry", "/admin/audit/1", 200, AsEditor: true),
+        new("admin-import", "/admin/import", 200, AsEditor: true),
+        new("admin-strategy", "/admin/strategy", 200, AsEditor: true),
+        new("admin-strategy-review", "/admin/strategy/review", 200, AsEditor: true),
+        new("admin-forbidden-problem", "/admin/audit?from=yesterday", 400, AsEditor: true),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
