@@ -163,3 +163,36 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }
+
+public sealed class KeyProtectionTests
+{
+    [Fact]
+    public async Task WithACertificateConfiguredTheStoredKeysAreEncrypted()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=LibrarianExercises keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(Path.GetTempPath(), $"librarian-keys-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "secret"));
+        try
+        {
+            await using var app = new LibrarianAppFactory();
+            app.Settings["DataProtection:CertificatePath"] = path;
+            app.Settings["DataProtection:CertificatePassword"] = "secret";
+            using (var page = await app.CreateBrowserlessClient().GetAsync(new Uri("/exercises/89", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            }
+
+            var keys = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync());
+            var key = Assert.Single(keys);
+            Assert.Contains("encryptedSecret", key, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", key, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -28,6 +28,13 @@ public static class EditorRegistration
             protection.PersistKeysToDbContext<LibrarianDbContext>();
         }
 
+        // Where a certificate is configured, the keys are encrypted with it before they are stored.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
+
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
