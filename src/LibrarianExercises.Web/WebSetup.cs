@@ -48,6 +48,15 @@ public static class WebSetup
             }
         });
         services.AddRouting(options => options.LowercaseUrls = true);
+        // Pages are compressed too: their antiforgery tokens differ on every response, which defeats BREACH.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.AddHealthChecks().AddDbContextCheck<LibrarianDbContext>();
         services.AddOptions<ResponseOptions>()
             .Bind(configuration.GetSection(ResponseOptions.SectionName))
@@ -115,6 +124,7 @@ public static class WebSetup
     {
         app.UseForwardedHeaders();
         app.Use(AddSecurityHeaders);
+        app.UseResponseCompression();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -123,15 +133,46 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
         app.Use(RejectUnsupportedCharsets);
+        app.Use(AnswerHeadAsGet);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseWhen(
+            context => context.GetEndpoint()?.Metadata.GetMetadata<Services.Caching.FillsFormTokensAttribute>() is not null,
+            branch => branch.UseMiddleware<Services.Caching.FormTokenHoles>());
+        app.UseOutputCache();
         app.MapStaticAssets();
         // Read-only: a probe has no reason to send anything else.
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapControllers().WithStaticAssets();
         return app;
+    }
+
+    /// <summary>
+    /// HEAD is answered wherever GET is, with the same headers and no body: the request runs as a GET (and is
+    /// cached as one) while what it writes is thrown away.
+    /// </summary>
+    private static async Task AnswerHeadAsGet(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var body = context.Response.Body;
+        context.Request.Method = HttpMethods.Get;
+        context.Response.Body = Stream.Null;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Request.Method = HttpMethods.Head;
+            context.Response.Body = body;
+        }
     }
 
     private static Task AddSecurityHeaders(HttpContext context, RequestDelegate next)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Caching;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace LibrarianExercises.Web.Controllers;
@@ -24,6 +26,7 @@ public sealed class ExercisesController(
 
     /// <summary>Every exercise by number, a page at a time; <c>?number=89</c> goes straight to that exercise.</summary>
     /// <remarks><c>?initiative=3.2</c> or <c>?direction=3</c> keep the exercises serving that part of the IFLA Strategy.</remarks>
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("")]
     public async Task<IActionResult> Index(
         string? page,
@@ -73,6 +76,8 @@ public sealed class ExercisesController(
     }
 
     /// <summary>The canonical page of an exercise, with its published responses a page at a time and the form.</summary>
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.ExercisePages])]
+    [FillsFormTokens]
     [HttpGet("{number}")]
     public async Task<IActionResult> Show(string number, string? page, CancellationToken cancellationToken)
     {
@@ -86,7 +91,9 @@ public sealed class ExercisesController(
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }
 
-        var model = await LoadPageAsync(wanted, responsePage, new ResponseForm { FormToken = formTokens.Issue(wanted) }, cancellationToken);
+        // A response to this exercise evicts its page, and only its page and the lists.
+        HttpContext.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(PageCache.Exercise(wanted));
+        var model = await LoadPageAsync(wanted, responsePage, new ResponseForm(), cancellationToken);
         if (model is null)
         {
             return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number);
@@ -94,7 +101,7 @@ public sealed class ExercisesController(
 
         return responsePage > model.Responses.PageCount
             ? this.ProblemView(ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, page)
-            : View(model with { JustPosted = Enum.TryParse<Data.ResponseStatus>(TempData[JustPostedKey] as string, out var status) ? status : null });
+            : View(model with { JustPosted = PagePolicy.HasMessageFor(Request) && Enum.TryParse<Data.ResponseStatus>(TempData[JustPostedKey] as string, out var status) ? status : null });
     }
 
     /// <summary>Reads the strategy filters: a malformed one is a bad request, one the strategy lacks is not found.</summary>
@@ -159,6 +166,7 @@ public sealed class ExercisesController(
     /// Stores a response before anything else, then sends the visitor to it (303). Suspicious responses are kept
     /// for review, never dropped; a form with mistakes comes back (400) with everything typed still in it.
     /// </summary>
+    [FillsFormTokens]
     [HttpPost("{number}/responses")]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(WebSetup.ResponsePostingPolicy)]
@@ -208,7 +216,7 @@ public sealed class ExercisesController(
             return this.ProblemView(ProblemKind.TooManyHeld, StatusCodes.Status429TooManyRequests, number, form.Text);
         }
 
-        var response = await store.AddAsync(exercise.Id, form, verdict, client, ticket?.Nonce, cancellationToken);
+        var response = await store.AddAsync(exercise, form, verdict, client, ticket?.Nonce, cancellationToken);
         logger.LogInformation(
             "Response {ResponseId} to exercise {ExerciseNumber} stored as {ResponseStatus} {HoldReason}",
             response.Id, wanted, response.Status, response.HoldReason);

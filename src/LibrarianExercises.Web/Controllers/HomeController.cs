@@ -1,7 +1,9 @@
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Caching;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LibrarianExercises.Web.Controllers;
 
@@ -9,6 +11,7 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
 {
     private const int LatestCount = 5;
 
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LibrarianExercises.Web.Controllers;
 
@@ -10,6 +12,7 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
 {
     private const string VersionKey = StrategySeeder.ExerciseSeriesVersionKey;
 
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -22,6 +25,7 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
     public IActionResult Review() =>
         RedirectToActionPermanent(nameof(Areas.Admin.Controllers.StrategyController.Review), "Strategy", new { area = Areas.Admin.AdminAreaConvention.AreaName });
 
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
     {

@@ -1,17 +1,21 @@
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Caching;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LibrarianExercises.Web.Controllers;
 
 [Route("/tags")]
 public sealed class TagsController(ExerciseQueries queries) : Controller
 {
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await queries.TagsAsync(cancellationToken));
 
     /// <summary>A tag's archive. Slugs keep every script and ignore letter case.</summary>
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("{slug}")]
     public async Task<IActionResult> Show(string slug, string? page, CancellationToken cancellationToken)
     {

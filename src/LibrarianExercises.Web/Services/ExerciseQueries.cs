@@ -52,7 +52,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     /// <summary>What posting a response needs to know of an exercise.</summary>
     public Task<ExerciseForResponse?> FindForResponseAsync(int number, CancellationToken cancellationToken) =>
         db.Exercises.Published().Where(e => e.Number == number)
-            .Select(e => new ExerciseForResponse(e.Id, e.ResponsesOpen))
+            .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen))
             .SingleOrDefaultAsync(cancellationToken);
 
     public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
@@ -169,4 +169,4 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         [.. tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
 }
 
-public sealed record ExerciseForResponse(int Id, bool ResponsesOpen);
+public sealed record ExerciseForResponse(int Id, int Number, bool ResponsesOpen);

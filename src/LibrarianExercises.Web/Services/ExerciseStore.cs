@@ -1,6 +1,7 @@
 using System.Globalization;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Caching;
 using LibrarianExercises.Web.Services.Importing;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public sealed record ExerciseSaveResult(
 /// The one place that writes exercises and their tags and initiative links, so that cache eviction and auditing
 /// have a single place to hook in. Every change is recorded in the audit trail in the same SaveChanges.
 /// </summary>
-public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, TimeProvider clock)
 {
     private InitiativeNameMatcher? _matcher;
     private List<KeyInitiative>? _initiatives;
@@ -112,6 +113,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, TimeP
             var changes = ExerciseState.Diff(before, ExerciseState.Of(exercise));
             audit.Record(AuditEntities.Exercise, Key(exercise.Number), created ? AuditActions.Created : AuditActions.Updated, changes, exercise.Number);
             await db.SaveChangesAsync(cancellationToken);
+            await pages.CollectionChangedAsync(cancellationToken);
         }
 
         return new ExerciseSaveResult(
@@ -304,6 +306,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, TimeP
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await pages.CollectionChangedAsync(cancellationToken);
             return ExerciseEditOutcome.Saved;
         }
         catch (DbUpdateException e) when (e.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 })

@@ -1,11 +1,12 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services;
 
 /// <summary>The one place where editors change the strategy itself (its initiatives' names), with an audit entry.</summary>
-public sealed class StrategyStore(LibrarianDbContext db, AuditTrail audit)
+public sealed class StrategyStore(LibrarianDbContext db, AuditTrail audit, PageCache pages)
 {
     public const int NameMaxLength = 400;
 
@@ -29,6 +30,7 @@ public sealed class StrategyStore(LibrarianDbContext db, AuditTrail audit)
         audit.Record(AuditEntities.Initiative, code, AuditActions.Named, [new FieldChange("name", initiative.Name.Length > 0 ? initiative.Name : null, trimmed.Length > 0 ? trimmed : null)]);
         initiative.Name = trimmed;
         await db.SaveChangesAsync(cancellationToken);
+        await pages.CollectionChangedAsync(cancellationToken);
         return true;
     }
 }

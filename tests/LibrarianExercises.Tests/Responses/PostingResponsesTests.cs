@@ -4,6 +4,8 @@ using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.EntityFrameworkCore;
 
+using Microsoft.Extensions.DependencyInjection;
+
 namespace LibrarianExercises.Tests.Responses;
 
 public sealed class PostingResponsesTests : IAsyncLifetime
@@ -132,7 +134,10 @@ public sealed class PostingResponsesTests : IAsyncLifetime
     {
         using var visitor = new ResponsePoster(_app);
         var hidden = await visitor.OpenFormAsync(21);
-        await _app.WithDbAsync(db => db.Exercises.Where(e => e.Number == 21).ExecuteUpdateAsync(s => s.SetProperty(e => e.ResponsesOpen, false)));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<LibrarianExercises.Web.Services.ExerciseStore>().SetResponsesOpenAsync(21, open: false, CancellationToken.None);
+        }
 
         var page = await _app.GetDocumentAsync("/exercises/21");
         Assert.Null(page.QuerySelector("form#response-form"));

@@ -12,6 +12,8 @@ public static class EditorRegistration
 
     public const string EditorPolicy = "Editor";
 
+    public const string CookieName = "librarian-editor";
+
     /// <summary>Fixed so that a new release folder or container reads the keys the last one wrote.</summary>
     public const string DataProtectionApplicationName = "LibrarianExercises";
 
@@ -59,7 +61,7 @@ public static class EditorRegistration
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
-            options.Cookie.Name = "librarian-editor";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = secureCookie ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

@@ -12,7 +12,7 @@ public sealed record ImportReport(
 public sealed class ImportRejectedException(string message) : Exception(message);
 
 /// <summary>Imports text copied from the blog: every post of one text is written, or none is.</summary>
-public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store, AuditActor actor, ILogger<ExerciseImporter> logger)
+public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store, AuditActor actor, Caching.PageCache pages, ILogger<ExerciseImporter> logger)
 {
     /// <param name="text">The copied text.</param>
     /// <param name="dryRun">Work out the changes in a transaction that is then rolled back.</param>
@@ -58,6 +58,8 @@ public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store,
             else
             {
                 await transaction.CommitAsync(cancellationToken);
+                // Again once committed: a page cached between the store's eviction and the commit showed the old data.
+                await pages.CollectionChangedAsync(cancellationToken);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services.Responses;
@@ -18,15 +19,16 @@ public enum ModerationAction
 /// hook in. A visitor's response is saved before anything else is done with it; an editor's decision is saved
 /// with its audit entry, and a deleted response keeps a snapshot there from which it can be restored.
 /// </summary>
-public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, TimeProvider clock)
 {
-    public async Task<Response> AddAsync(int exerciseId, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
+    public async Task<Response> AddAsync(ExerciseForResponse exercise, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(screening);
+        ArgumentNullException.ThrowIfNull(exercise);
         var response = new Response
         {
-            ExerciseId = exerciseId,
+            ExerciseId = exercise.Id,
             DisplayName = form.DisplayName!.Trim(),
             Organisation = string.IsNullOrWhiteSpace(form.Organisation) ? null : form.Organisation.Trim(),
             CountryCode = string.IsNullOrWhiteSpace(form.Country) ? null : form.Country,
@@ -40,6 +42,8 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, TimeP
         };
         db.Responses.Add(response);
         await db.SaveChangesAsync(cancellationToken);
+        // Held ones too: the page counts them as awaiting review.
+        await pages.ResponsesChangedAsync([exercise.Number], cancellationToken);
         return response;
     }
 
@@ -82,6 +86,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, TimeP
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await pages.ResponsesChangedAsync(responses.Select(r => r.Number), cancellationToken);
         return changed;
     }
 
@@ -122,6 +127,11 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, TimeP
         entry.RestoredUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditEntities.Response, entry.EntityKey, AuditActions.Restored, [new FieldChange("status", null, snapshot.Status.ToString())], entry.ExerciseNumber);
         await db.SaveChangesAsync(cancellationToken);
+        if (entry.ExerciseNumber is { } number)
+        {
+            await pages.ResponsesChangedAsync([number], cancellationToken);
+        }
+
         return RestoreOutcome.Restored;
     }
 }

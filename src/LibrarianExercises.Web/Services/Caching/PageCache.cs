@@ -1,0 +1,39 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace LibrarianExercises.Web.Services.Caching;
+
+/// <summary>
+/// The tags public pages are cached under, and their eviction. The stores call it after every change that shows
+/// on a page, so a cached page is never older than the data: a response touches its exercise's page and the
+/// lists (which show counts); an exercise, its tags or its mapping touch every page that may list or link it.
+/// </summary>
+public sealed class PageCache(IOutputCacheStore store)
+{
+    /// <summary>Every cached public page.</summary>
+    public const string AllPages = "pages";
+
+    /// <summary>Lists, the home page, tags and the strategy pages: everything showing several exercises.</summary>
+    public const string Lists = "lists";
+
+    /// <summary>Every exercise page: they link their neighbours and the exercises they mention.</summary>
+    public const string ExercisePages = "exercise-pages";
+
+    public static string Exercise(int number) => "exercise:" + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>After a response to the exercise is added, approved, marked as spam, deleted or restored.</summary>
+    public async Task ResponsesChangedAsync(IEnumerable<int> exerciseNumbers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(exerciseNumbers);
+        foreach (var number in exerciseNumbers.Distinct())
+        {
+            await store.EvictByTagAsync(Exercise(number), cancellationToken);
+        }
+
+        await store.EvictByTagAsync(Lists, cancellationToken);
+    }
+
+    /// <summary>After exercises, tags, initiatives or their links change: rare, editors' work, so every page goes.</summary>
+    public async Task CollectionChangedAsync(CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(AllPages, cancellationToken);
+}
