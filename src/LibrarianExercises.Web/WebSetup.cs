@@ -143,6 +143,16 @@ public static class WebSetup
             branch => branch.UseMiddleware<Services.Caching.FormTokenHoles>());
         app.UseOutputCache();
         app.MapStaticAssets();
+        // The benchmark's reference: a plain file of a page's size, served by this same app (see docs/benchmarks.md).
+        if (app.Configuration["Benchmark:ReferenceFolder"] is { Length: > 0 } referenceFolder)
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(referenceFolder)),
+                RequestPath = "/benchmark-reference",
+            });
+        }
+
         // Read-only: a probe has no reason to send anything else.
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapControllers().WithStaticAssets();

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# The benchmark: publishes the app in Release, serves it on 127.0.0.1 over a fresh database, and measures pages and
+# posting with wrk, each page interleaved with a static file of the page's size served by the same app, so that
+# ratios taken in one run hold on a shared machine. See docs/benchmarks.md.
+#
+#   bench/run.sh                      # starting content, then the large database (10,000 exercises, 1,000,000 responses)
+#   bench/run.sh --only small         # starting content only
+#   bench/run.sh --duration 3s --connections 8 --only small --smoke   # a quick run that checks accepted = stored
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=10s connections=32 threads=2 only="" smoke=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
+    --smoke) smoke=true; shift ;;
+    *) echo "usage: bench/run.sh [--duration 10s] [--connections 32] [--only small|large] [--smoke]" >&2; exit 2 ;;
+  esac
+done
+
+need() { command -v "$1" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need sqlite3 sqlite3
+need curl curl
+
+work=$(mktemp -d /tmp/librarian-bench.XXXXXX)
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && stop_server; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "== publishing (Release)"
+dotnet publish src/LibrarianExercises.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+mkdir -p "$work/reference"
+port=5173
+base="http://127.0.0.1:$port"
+
+start_server() { # $1 database file; sets server_pid and prints milliseconds to the first 200 of /
+  local started=$(date +%s%N)
+  # From its own folder, as a deployment runs it: the content root (appsettings.json) is the working directory.
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" dotnet LibrarianExercises.Web.dll \
+    "--ConnectionStrings:Library=Data Source=$1" \
+    --Responses:RateLimitPermits=1000000 --Responses:ClientRateLimitPermits=1000000 \
+    --Responses:HeldPerClientPerDay=100000 --Responses:MinimumFormAge=00:00:00 \
+    "--Benchmark:ReferenceFolder=$work/reference" "--Serilog:WriteTo:1:Args:path=$work/logs/log-.txt" \
+    >"$work/server.out" 2>&1) &
+  server_pid=$!
+  for _ in $(seq 1 600); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 200 ]; then
+      echo $(( ($(date +%s%N) - started) / 1000000 ))
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo "the server did not answer; its output:" >&2; cat "$work/server.out" >&2; exit 1
+}
+
+stop_server() { pkill -f "LibrarianExercises.Web.dll" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+
+post_response() { # $1 exercise number: one response posted as a browser would
+  local jar="$work/jar" page
+  page=$(curl -s -c "$jar" "$base/exercises/$1")
+  local token form_token
+  token=$(grep -o 'name="__RequestVerificationToken" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
+  form_token=$(grep -o 'name="Form.FormToken" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -w '%{http_code}' -b "$jar" \
+    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Form.FormToken=$form_token" \
+    --data-urlencode "Form.DisplayName=Ana Librarian" --data-urlencode "Form.Organisation=Lagos Public Library" \
+    --data-urlencode "Form.Text=We met the museum's education officer and the head of the primary school next door. We now plan a joint reading week in May, with the archive lending old maps of the town. It took more than ten minutes, but it started with one e-mail." \
+    "$base/exercises/$1/responses"
+}
+
+# wrk's summary as "rps p50_ms p99_ms" for one path.
+measure() {
+  local out
+  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base$1")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
+}
+
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+
+declare -A results
+pages=("/exercises/89" "/tags/community-engagement" "/strategy" "/strategy/3.2" "/exercises" "/")
+
+run_set() { # $1 name, $2 database file
+  local name=$1 db=$2
+  echo "== $name: starting"
+  start_server "$db" >/dev/null
+  local have
+  have=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 89 AND r.Status = 'Published';")
+  for _ in $(seq $((have + 1)) 20); do post_response 89 >/dev/null; done
+  # The reference: the exercise page itself, as a plain file of the same size.
+  curl -s "$base/exercises/89" >"$work/reference/page.html"
+  for path in "${pages[@]}"; do
+    read -r ref_rps _ _ <<<"$(measure /benchmark-reference/page.html)"
+    read -r rps p50 p99 <<<"$(measure "$path")"
+    results["$name|$path"]="$rps $p50 $p99 $ref_rps"
+    echo "   $path: $rps req/s (static $ref_rps), p50 $p50 ms, p99 $p99 ms"
+  done
+
+  local before after out posted seconds
+  before=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 42;")
+  read -r ref_rps _ _ <<<"$(measure /benchmark-reference/page.html)"
+  out=$(BENCH_POST_EXERCISE=42 BENCH_SECONDS=${duration%s} wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/post.lua "$base")
+  posted=$(awk '/^POSTED/ {print $2}' <<<"$out")
+  seconds=$(awk '/^SECONDS/ {print $2}' <<<"$out")
+  after=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 42;")
+  local p50 p99
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  local post_rate
+  post_rate=$(awk -v p="$posted" -v s="$seconds" 'BEGIN { printf "%.0f", p / s }')
+  results["$name|POST"]="$post_rate $p50 $p99 $ref_rps"
+  results["$name|stored"]="$posted $((after - before))"
+  echo "   posting: $post_rate accepted/s (page loads and posts alternate; latency over both), accepted $posted, stored $((after - before))"
+  results["$name|memory"]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$(pgrep -f LibrarianExercises.Web.dll | head -n 1)/status")
+  stop_server
+  results["$name|startup"]=$(start_server "$db")
+  stop_server
+}
+
+fresh() { # a database migrated and seeded by the app itself
+  local db="$work/$1.db"
+  start_server "$db" >/dev/null
+  stop_server
+  echo "$db"
+}
+
+sets=()
+if [ "$only" != large ]; then
+  small=$(fresh small); run_set small "$small"; sets+=(small)
+fi
+if [ "$only" != small ]; then
+  large=$(fresh large)
+  echo "== generating the large database"
+  gen_started=$(date +%s)
+  sqlite3 "$large" <bench/generate-large.sql
+  echo "   $(sqlite3 "$large" 'SELECT COUNT(*) FROM Exercises;') exercises, $(sqlite3 "$large" 'SELECT COUNT(*) FROM Responses;') responses in $(( $(date +%s) - gen_started )) s"
+  run_set large "$large"; sets+=(large)
+fi
+
+echo
+echo "== results ($(date -u +%Y-%m-%d), $(nproc) cores, $connections connections, $duration each)"
+printf '%-28s' "page"
+for s in "${sets[@]}"; do printf '| %-44s' "$s: req/s (×static) p50 / p99 ms"; done
+echo
+for path in "${pages[@]}" POST; do
+  printf '%-28s' "$([ "$path" = POST ] && echo 'POST a response' || echo "$path")"
+  for s in "${sets[@]}"; do
+    read -r rps p50 p99 ref <<<"${results[$s|$path]}"
+    printf '| %-44s' "$(awk -v r="$rps" -v f="$ref" -v a="$p50" -v b="$p99" 'BEGIN { printf "%8.0f (%.2f) %7.2f / %7.2f", r, r / f, a, b }')"
+  done
+  echo
+done
+status=0
+for s in "${sets[@]}"; do
+  read -r accepted stored <<<"${results[$s|stored]}"
+  echo "$s: accepted $accepted, stored $stored; peak memory ${results[$s|memory]} MB; start to first 200 on an existing database ${results[$s|startup]} ms"
+  [ "$accepted" = "$stored" ] || { echo "accepted and stored differ" >&2; status=1; }
+  if $smoke && [ "$accepted" -lt 1 ]; then echo "nothing was posted" >&2; status=1; fi
+done
+exit $status
