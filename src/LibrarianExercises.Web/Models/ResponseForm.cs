@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LibrarianExercises.Web.Models;
 
@@ -35,6 +36,7 @@ public sealed class ResponseForm
     }
 
     [Display(Name = "I did this exercise")]
+    [ModelBinder<CheckBoxBinder>]
     public bool DidExercise { get; set; }
 
     /// <summary>The honeypot: people leave it empty (its label says so); form-filling robots do not.</summary>
