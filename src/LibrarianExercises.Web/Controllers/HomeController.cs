@@ -22,6 +22,10 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
     /// The page for status codes no action answered itself (a refused form, the rate limit, an unknown address) and
     /// for unhandled errors. When a form was refused, the visitor's text is shown back so that nothing is lost.
     /// </summary>
+    /// <remarks>
+    /// Visited directly, nothing has failed: <c>/error/404</c> shows that page, but a server error is never claimed
+    /// (<c>/error/500</c>, <c>/error</c>, <c>/error/-1</c> have nothing here and are not found).
+    /// </remarks>
     [Route("/error/{code:int?}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     [IgnoreAntiforgeryToken]
@@ -29,11 +33,10 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
     {
         // Read from the route by hand: binding a parameter would read the refused body (say, in utf-7) and fail again.
         var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
-        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
-        {
-            status = StatusCodes.Status500InternalServerError;
-        }
+        var status = HttpContext.Features.Get<IExceptionHandlerFeature>() is not null ? StatusCodes.Status500InternalServerError
+            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null ? (code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError)
+            : code is >= 400 and <= 499 ? code
+            : StatusCodes.Status404NotFound;
 
         var wasFormPost = HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && status != StatusCodes.Status415UnsupportedMediaType;
         // Shown back only to the visitor who typed it, not to another site that posted here to have words displayed.
