@@ -38,7 +38,9 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
             : code is >= 400 and <= 499 ? code
             : StatusCodes.Status404NotFound;
 
-        var wasFormPost = HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && status != StatusCodes.Status415UnsupportedMediaType;
+        // Neither a body in an unreadable charset nor one over the size limit is read again to show it back.
+        var wasFormPost = HttpMethods.IsPost(Request.Method) && Request.HasFormContentType
+            && status is not (StatusCodes.Status415UnsupportedMediaType or StatusCodes.Status413PayloadTooLarge);
         // Shown back only to the visitor who typed it, not to another site that posted here to have words displayed.
         var fromThisSite = Request.Headers["Sec-Fetch-Site"] is var site && (site.Count == 0 || site == "same-origin" || site == "none");
         var submittedText = wasFormPost && fromThisSite ? await ReadSubmittedTextAsync() : null;
@@ -47,6 +49,7 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
             StatusCodes.Status404NotFound => ProblemKind.PageNotFound,
             StatusCodes.Status429TooManyRequests => ProblemKind.TooManyResponses,
             StatusCodes.Status415UnsupportedMediaType => ProblemKind.UnsupportedEncoding,
+            StatusCodes.Status413PayloadTooLarge => ProblemKind.ResponseTooLarge,
             StatusCodes.Status403Forbidden => ProblemKind.Forbidden,
             StatusCodes.Status400BadRequest when wasFormPost => ProblemKind.FormRejected,
             >= 400 and < 500 => ProblemKind.BadRequest,

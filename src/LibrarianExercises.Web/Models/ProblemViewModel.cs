@@ -21,6 +21,7 @@ public enum ProblemKind
     FormRejected,
     TooManyResponses,
     UnsupportedEncoding,
+    ResponseTooLarge,
 }
 
 /// <param name="SubmittedText">What the visitor had typed, shown back so that a refusal never loses it.</param>
