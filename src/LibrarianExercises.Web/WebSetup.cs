@@ -131,7 +131,14 @@ public static class WebSetup
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // This host's logger rather than the static one, which the last host started in a process would own.
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = AbortedRequests.RequestLogLevel;
+            options.GetMessageTemplateProperties = AbortedRequests.RequestLogProperties;
+        });
+        app.Use(AbortedRequests.EndQuietly);
         app.Use(RejectUnsupportedCharsets);
         app.Use(AnswerHeadAsGet);
         app.UseRouting();

@@ -170,6 +170,9 @@ public sealed class ExercisesController(
     [HttpPost("{number}/responses")]
     [ValidateAntiForgeryToken]
     [EnableRateLimiting(WebSetup.ResponsePostingPolicy)]
+    [RequestSizeLimit(ResponseForm.MaxPostBytes)]
+    [RequestFormLimits(ValueLengthLimit = ResponseForm.MaxPostBytes, MultipartBodyLengthLimit = ResponseForm.MaxPostBytes)]
+    [RefuseOversizePosts]
     public async Task<IActionResult> PostResponse(string number, [Bind(Prefix = "Form")] ResponseForm form)
     {
         // Not cancellable: once the visitor has pressed the button, their words are kept even if they leave.

@@ -15,13 +15,14 @@ public sealed class TagsController(ExerciseQueries queries) : Controller
         View(await queries.TagsAsync(cancellationToken));
 
     /// <summary>A tag's archive. Slugs keep every script and ignore letter case.</summary>
+    /// <remarks>Binding turns an address segment of blanks (<c>/tags/%20</c>) into null, so null is malformed too.</remarks>
     [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("{slug}")]
-    public async Task<IActionResult> Show(string slug, string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string? slug, string? page, CancellationToken cancellationToken)
     {
         if (!SlugGenerator.IsWellFormed(slug))
         {
-            return this.ProblemView(ProblemKind.MalformedTag, StatusCodes.Status400BadRequest, slug);
+            return this.ProblemView(ProblemKind.MalformedTag, StatusCodes.Status400BadRequest, RouteData.Values["slug"] as string);
         }
 
         if (!ProblemResults.TryParsePage(page, out var pageNumber))

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LibrarianExercises.Web.Models;
 
@@ -16,6 +17,7 @@ public sealed class SignInForm
     public string? Password { get; set; }
 
     [Display(Name = "Keep me signed in on this device")]
+    [ModelBinder<CheckBoxBinder>]
     public bool RememberMe { get; set; }
 
     public string? ReturnUrl { get; set; }
@@ -29,8 +31,10 @@ public sealed class TwoFactorSignInForm
     public string? Code { get; set; }
 
     [Display(Name = "Don’t ask for a code on this device for 30 days")]
+    [ModelBinder<CheckBoxBinder>]
     public bool RememberDevice { get; set; }
 
+    [ModelBinder<CheckBoxBinder>]
     public bool RememberMe { get; set; }
 
     public string? ReturnUrl { get; set; }

@@ -29,6 +29,7 @@ public enum ProblemKind
     MalformedAuditEntryNumber,
     AuditEntryNotFound,
     NothingToRestore,
+    ResponseTooLarge,
 }
 
 /// <param name="SubmittedText">What the visitor had typed, shown back so that a refusal never loses it.</param>

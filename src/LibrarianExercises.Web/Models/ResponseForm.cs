@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LibrarianExercises.Web.Models;
 
@@ -8,6 +9,12 @@ public sealed class ResponseForm
     public const int DisplayNameMaxLength = 80;
     public const int OrganisationMaxLength = 120;
     public const int TextMaxLength = 10_000;
+
+    /// <summary>
+    /// The largest body a valid response can need, and so the most the site reads of one: every field at its limit
+    /// in characters of 4 bytes of UTF-8, each byte percent-encoded in 3, with 16 KB for the tokens and field names.
+    /// </summary>
+    public const int MaxPostBytes = ((DisplayNameMaxLength + OrganisationMaxLength + TextMaxLength) * 4 * 3) + (16 * 1024);
 
     [Display(Name = "Your name")]
     [Required(ErrorMessage = "Please give a name to show with your response.")]
@@ -35,6 +42,7 @@ public sealed class ResponseForm
     }
 
     [Display(Name = "I did this exercise")]
+    [ModelBinder<CheckBoxBinder>]
     public bool DidExercise { get; set; }
 
     /// <summary>The honeypot: people leave it empty (its label says so); form-filling robots do not.</summary>

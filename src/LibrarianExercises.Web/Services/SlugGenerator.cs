@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -52,9 +53,14 @@ public static class SlugGenerator
         return slug;
     }
 
-    /// <summary>True when <paramref name="candidate"/> could be a slug this generator made (in any letter case).</summary>
-    public static bool IsWellFormed(string candidate) =>
-        candidate.Length is > 0 and <= MaxLength
+    /// <summary>
+    /// True when <paramref name="candidate"/> could be a slug this generator made (in any letter case). Nothing, blanks,
+    /// control characters and broken UTF-16 never are, and are refused before normalisation (which throws on the last).
+    /// </summary>
+    public static bool IsWellFormed([NotNullWhen(true)] string? candidate) =>
+        candidate is { Length: > 0 and <= MaxLength }
+        && !candidate.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        && IsWholeUtf16(candidate)
         && Slugify(candidate) == candidate.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 
     /// <summary>The form a slug is stored and looked up in.</summary>
@@ -65,6 +71,23 @@ public static class SlugGenerator
         or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
         or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
         or UnicodeCategory.DecimalDigitNumber;
+
+    private static bool IsWholeUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsApostrophe(Rune rune) => rune.Value is '\'' or '\u2019' or '\u02BC';
 

@@ -34,6 +34,13 @@ public sealed class SlugGeneratorTests
     [InlineData("two words", false)]
     [InlineData("-leading", false)]
     [InlineData("", false)]
-    public void OnlyWhatTheGeneratorCouldHaveMadeIsWellFormed(string candidate, bool wellFormed) =>
+    [InlineData(null, false)]
+    [InlineData(" ", false)]
+    [InlineData("\t", false)]
+    [InlineData("\n", false)]
+    [InlineData("community\u00a0engagement", false)]
+    [InlineData("community\u0000engagement", false)]
+    [InlineData("\ud800community", false)]
+    public void OnlyWhatTheGeneratorCouldHaveMadeIsWellFormed(string? candidate, bool wellFormed) =>
         Assert.Equal(wellFormed, SlugGenerator.IsWellFormed(candidate));
 }
