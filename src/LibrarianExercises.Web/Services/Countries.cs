@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace LibrarianExercises.Web.Services;
@@ -9,6 +10,10 @@ public sealed class Countries
 {
     private readonly HashSet<string> _codes;
 
+    // Names and their order depend only on the culture: worked out once per culture, not on every page.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Country>> _sorted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
+
     public Countries()
     {
         var text = StartingContent.ReadText(StartingContent.CountryCodes);
@@ -17,7 +22,9 @@ public sealed class Countries
 
     public bool IsKnown(string code) => _codes.Contains(code);
 
-    public string NameOf(string code)
+    public string NameOf(string code) => _names.GetOrAdd(code, Name);
+
+    private static string Name(string code)
     {
         try
         {
@@ -34,5 +41,6 @@ public sealed class Countries
 
     /// <summary>Every country, ordered by name as the current culture sorts (not by Latin letter order).</summary>
     public IReadOnlyList<Country> All() =>
-        [.. _codes.Select(c => new Country(c, NameOf(c))).OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))];
+        _sorted.GetOrAdd(CultureInfo.CurrentCulture.Name, _ =>
+            [.. _codes.Select(c => new Country(c, NameOf(c))).OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))]);
 }

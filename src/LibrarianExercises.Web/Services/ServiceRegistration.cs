@@ -17,9 +17,10 @@ public static class ServiceRegistration
     public static IServiceCollection AddLibrarianServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = ResolveConnectionString(configuration, environment);
-        services.AddDbContext<LibrarianDbContext>(options => options.UseSqlite(
-            connectionString,
-            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+        // Pooled contexts over pooled connections: a request does not pay for building either.
+        services.AddDbContextPool<LibrarianDbContext>(options => options
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(SqliteConnectionSettings.Instance));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ExerciseStore>();
         services.AddScoped<StrategySeeder>();
