@@ -1,5 +1,6 @@
--- Posts responses as a browser does: each connection loads the exercise page (getting its own antiforgery cookie,
--- antiforgery token and form token), then posts the form with them; then again. Only the posts are counted.
+-- Posts responses as a browser does: a page load gives an antiforgery cookie, its token and a form token, and the
+-- next request of the thread posts the form with them; the forms of a thread's page loads wait in a list, so posts
+-- and page loads alternate. Only the posts are counted.
 local exercise = os.getenv("BENCH_POST_EXERCISE") or "42"
 local threads = {}
 
@@ -9,7 +10,7 @@ end
 
 function init(args)
   posted, refused, pages = 0, 0, 0
-  pending = nil
+  forms = {}
   n = 0
   -- In the last second only pages are loaded, so that no post is still on its way when wrk stops and every
   -- accepted post can be matched against the database.
@@ -21,9 +22,8 @@ local function urlencode(s)
 end
 
 function request()
-  if pending and os.time() < deadline then
-    local form = pending
-    pending = nil
+  if #forms > 0 and os.time() < deadline then
+    local form = table.remove(forms)
     n = n + 1
     local body = "__RequestVerificationToken=" .. urlencode(form.token)
       .. "&Form.FormToken=" .. urlencode(form.formToken)
@@ -50,7 +50,7 @@ function response(status, headers, body)
     local formToken = body:match('name="Form.FormToken" value="([^"]+)"')
     local cookie = headers["Set-Cookie"] and headers["Set-Cookie"]:match("(%.AspNetCore%.Antiforgery[^=]*=[^;]+)")
     if token and formToken and cookie then
-      pending = { token = token, formToken = formToken, cookie = cookie }
+      table.insert(forms, { token = token, formToken = formToken, cookie = cookie })
     end
     return
   end
@@ -58,10 +58,11 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total_posted, total_refused = 0, 0
+  local total_posted, total_refused, total_pages = 0, 0, 0
   for _, thread in ipairs(threads) do
     total_posted = total_posted + thread:get("posted")
     total_refused = total_refused + thread:get("refused")
+    total_pages = total_pages + thread:get("pages")
   end
-  io.write(string.format("POSTED %d\nREFUSED %d\nSECONDS %.3f\n", total_posted, total_refused, summary.duration / 1e6))
+  io.write(string.format("POSTED %d\nREFUSED %d\nPAGES %d\nSECONDS %.3f\n", total_posted, total_refused, total_pages, summary.duration / 1e6))
 end

@@ -33,10 +33,11 @@ trap cleanup EXIT
 echo "== publishing (Release)"
 dotnet publish src/LibrarianExercises.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
 mkdir -p "$work/reference"
-port=5173
+# A free port on the loopback interface.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 
-start_server() { # $1 database file; sets server_pid and prints milliseconds to the first 200 of /
+start_server() { # $1 database file; sets server_pid, and startup_ms to the milliseconds until the first 200 of /
   local started=$(date +%s%N)
   # From its own folder, as a deployment runs it: the content root (appsettings.json) is the working directory.
   (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" dotnet LibrarianExercises.Web.dll \
@@ -48,7 +49,7 @@ start_server() { # $1 database file; sets server_pid and prints milliseconds to 
   server_pid=$!
   for _ in $(seq 1 600); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/" || true)" = 200 ]; then
-      echo $(( ($(date +%s%N) - started) / 1000000 ))
+      startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
       return 0
     fi
     sleep 0.05
@@ -56,7 +57,7 @@ start_server() { # $1 database file; sets server_pid and prints milliseconds to 
   echo "the server did not answer; its output:" >&2; cat "$work/server.out" >&2; exit 1
 }
 
-stop_server() { pkill -f "LibrarianExercises.Web.dll" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 
 post_response() { # $1 exercise number: one response posted as a browser would
   local jar="$work/jar" page
@@ -90,7 +91,7 @@ pages=("/exercises/89" "/tags/community-engagement" "/strategy" "/strategy/3.2" 
 run_set() { # $1 name, $2 database file
   local name=$1 db=$2
   echo "== $name: starting"
-  start_server "$db" >/dev/null
+  start_server "$db"
   local have
   have=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 89 AND r.Status = 'Published';")
   for _ in $(seq $((have + 1)) 20); do post_response 89 >/dev/null; done
@@ -117,26 +118,26 @@ run_set() { # $1 name, $2 database file
   post_rate=$(awk -v p="$posted" -v s="$seconds" 'BEGIN { printf "%.0f", p / s }')
   results["$name|POST"]="$post_rate $p50 $p99 $ref_rps"
   results["$name|stored"]="$posted $((after - before))"
-  echo "   posting: $post_rate accepted/s (page loads and posts alternate; latency over both), accepted $posted, stored $((after - before))"
-  results["$name|memory"]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$(pgrep -f LibrarianExercises.Web.dll | head -n 1)/status")
+  echo "   posting: $post_rate accepted/s (page loads and posts alternate; latency over both), accepted $posted, refused $(awk '/^REFUSED/ {print $2}' <<<"$out"), page loads $(awk '/^PAGES/ {print $2}' <<<"$out"), stored $((after - before))"
+  results["$name|memory"]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
   stop_server
-  results["$name|startup"]=$(start_server "$db")
+  start_server "$db"
+  results["$name|startup"]=$startup_ms
   stop_server
 }
 
 fresh() { # a database migrated and seeded by the app itself
   local db="$work/$1.db"
-  start_server "$db" >/dev/null
+  start_server "$db"
   stop_server
-  echo "$db"
 }
 
 sets=()
 if [ "$only" != large ]; then
-  small=$(fresh small); run_set small "$small"; sets+=(small)
+  fresh small; run_set small "$work/small.db"; sets+=(small)
 fi
 if [ "$only" != small ]; then
-  large=$(fresh large)
+  fresh large; large="$work/large.db"
   echo "== generating the large database"
   gen_started=$(date +%s)
   sqlite3 "$large" <bench/generate-large.sql
