@@ -1,6 +1,5 @@
 -- Fills a migrated database (with the starting content) up to 10,000 exercises and 1,000,000 responses, with tags
 -- in several scripts and initiative links, in one transaction of batched set-based inserts.
-PRAGMA journal_mode = WAL;
 PRAGMA synchronous = OFF;
 BEGIN;
 
@@ -38,7 +37,7 @@ WHERE e.Number > 1000 AND e.Number % 3 = 0;
 INSERT INTO ExerciseInitiatives (ExerciseId, KeyInitiativeId, PublishedLabel, LabelDisagrees)
 SELECT e.Id, k.Id, k.Code || ' ' || k.Name, 0
 FROM Exercises e
-JOIN KeyInitiatives k ON k.Id = (SELECT Id FROM KeyInitiatives ORDER BY Id LIMIT 1 OFFSET (e.Number % 16))
+JOIN (SELECT Id, Code, Name, ROW_NUMBER() OVER (ORDER BY Id) - 1 AS Position FROM KeyInitiatives) k ON k.Position = e.Number % 16
 WHERE e.Number > 1000;
 
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
