@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
+using LibrarianExercises.Web.Api;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -48,6 +49,7 @@ public static class WebSetup
             }
         });
         services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddLibrarianApi();
         services.AddHealthChecks().AddDbContextCheck<LibrarianDbContext>();
         services.AddOptions<ResponseOptions>()
             .Bind(configuration.GetSection(ResponseOptions.SectionName))
@@ -122,8 +124,10 @@ public static class WebSetup
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
+        app.UseLibrarianApiErrors();
         app.Use(RejectUnsupportedCharsets);
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -131,6 +135,7 @@ public static class WebSetup
         // Read-only: a probe has no reason to send anything else.
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapControllers().WithStaticAssets();
+        app.MapLibrarianApi();
         return app;
     }
 
