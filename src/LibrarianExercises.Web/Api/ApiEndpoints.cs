@@ -15,6 +15,7 @@ namespace LibrarianExercises.Web.Api;
 public static class ApiEndpoints
 {
     public const string Prefix = "/api";
+    public const string DocumentPrefix = "/openapi";
     public const string CorsPolicy = "public-api";
 
     public const string ExercisesTag = "Exercises";

@@ -4,14 +4,15 @@ using Microsoft.Net.Http.Headers;
 namespace LibrarianExercises.Web.Api;
 
 /// <summary>
-/// Under <c>/api</c> every error is problem details: the site's HTML error page is switched off
+/// Under <c>/api</c> and <c>/openapi</c> every error is problem details: the site's HTML error page is switched off
 /// there, and a bare status (an unknown address, a 405 from routing, a 415) or an exception becomes
 /// <c>application/problem+json</c>. Nothing there needs signing in, so nothing there redirects to sign-in.
 /// </summary>
 internal static class ApiErrors
 {
     public static bool IsApiRequest(PathString path) =>
-        path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(ApiEndpoints.DocumentPrefix, StringComparison.OrdinalIgnoreCase);
 
     public static async Task AnswerWithProblemDetails(HttpContext context, RequestDelegate next)
     {

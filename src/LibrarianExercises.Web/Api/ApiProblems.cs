@@ -59,7 +59,7 @@ internal static class ApiProblems
         var detail = status switch
         {
             StatusCodes.Status404NotFound =>
-                "Nothing in the API answers at this address.",
+                "Nothing in the API answers at this address. /openapi/v1.json describes every address it has.",
             StatusCodes.Status405MethodNotAllowed =>
                 $"The API is read-only: this address answers {AllowedMethods(context)}, not {context.Request.Method}.",
             StatusCodes.Status415UnsupportedMediaType =>

@@ -13,7 +13,7 @@ public static class ApiSetup
             // Only what JSON itself requires is escaped, so that names in every script, quotes and the HTML of the text
             // stay readable. The JSON is served as application/json with nosniff and never placed into a page here.
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-            // The API reads no JSON: numbers are only ever numbers.
+            // The API reads no JSON; numbers are numbers, in the document's schemas too.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddCors(options => options.AddPolicy(ApiEndpoints.CorsPolicy, policy => policy
@@ -22,15 +22,19 @@ public static class ApiSetup
             .WithHeaders("If-None-Match")
             .WithExposedHeaders("ETag")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
         return services;
     }
 
-    /// <summary>Problem details for every error under /api; goes after the status code pages.</summary>
+    /// <summary>Problem details for every error under /api and /openapi; goes after the status code pages.</summary>
     public static IApplicationBuilder UseLibrarianApiErrors(this IApplicationBuilder app) => app.Use(ApiErrors.AnswerWithProblemDetails);
 
     public static IEndpointRouteBuilder MapLibrarianApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapLibrarianApiEndpoints();
+        // The one document at its own address: another name is an unknown address, answered like any other.
+        endpoints.MapOpenApi(ApiDocument.Path).RequireCors(ApiEndpoints.CorsPolicy);
+        endpoints.MapApiReference();
         return endpoints;
     }
 }

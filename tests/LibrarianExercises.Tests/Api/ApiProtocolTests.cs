@@ -152,6 +152,7 @@ public sealed class ApiProtocolTests(LibrarianAppFactory app) : IClassFixture<Li
     [InlineData("/api/exercises/89/responses/1")]
     [InlineData("/api/admin/exercises")]
     [InlineData("/api/admin")]
+    [InlineData("/openapi/v2.json")]
     public async Task AnUnknownAddressIsNotFoundAsProblemDetailsNeverTheHtmlPage(string path)
     {
         var answer = await ApiAnswer.GetAsync(app, path, r => r.Headers.Accept.ParseAdd("text/html"));
