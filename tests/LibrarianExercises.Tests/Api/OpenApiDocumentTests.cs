@@ -10,7 +10,7 @@ namespace LibrarianExercises.Tests.Api;
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json, held against the endpoints the app really maps, so that an /api route
-/// cannot be added without being described.
+/// cannot be added without being described, and against Redocly's linter.
 /// </summary>
 public sealed class OpenApiDocumentTests(LibrarianAppFactory app) : IClassFixture<LibrarianAppFactory>
 {
@@ -99,6 +99,25 @@ public sealed class OpenApiDocumentTests(LibrarianAppFactory app) : IClassFixtur
         Assert.Equal("number", number.GetProperty("name").GetString());
         Assert.True(number.GetProperty("required").GetBoolean());
         Assert.Equal("99999", number.GetProperty("schema").GetProperty("maximum").ToString());
+    }
+
+    [OpenApiLinterFact]
+    public async Task TheDocumentPassesTheOpenApiLinter()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"librarian-openapi-{Guid.NewGuid():N}.json");
+        try
+        {
+            using var client = app.CreateBrowserlessClient();
+            await File.WriteAllTextAsync(file, await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+            var (exitCode, output) = await OpenApiLinter.LintAsync(file);
+
+            Assert.True(exitCode == 0, "redocly lint found problems:\n" + output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
