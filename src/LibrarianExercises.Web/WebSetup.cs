@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
+using LibrarianExercises.Web.Api;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -57,6 +58,7 @@ public static class WebSetup
         });
         services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddLibrarianApi();
         services.AddHealthChecks().AddDbContextCheck<LibrarianDbContext>();
         services.AddOptions<ResponseOptions>()
             .Bind(configuration.GetSection(ResponseOptions.SectionName))
@@ -139,9 +141,11 @@ public static class WebSetup
             options.GetMessageTemplateProperties = AbortedRequests.RequestLogProperties;
         });
         app.Use(AbortedRequests.EndQuietly);
+        app.UseLibrarianApiErrors();
         app.Use(RejectUnsupportedCharsets);
         app.Use(AnswerHeadAsGet);
         app.UseRouting();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -163,6 +167,7 @@ public static class WebSetup
         // Read-only: a probe has no reason to send anything else.
         app.MapHealthChecks("/healthz").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         app.MapControllers().WithStaticAssets();
+        app.MapLibrarianApi();
         return app;
     }
 

@@ -8,4 +8,8 @@ public sealed record ResponseView(
     string? CountryName,
     DateTime CreatedUtc,
     bool DidExercise,
-    string BodyHtml);
+    string BodyHtml)
+{
+    /// <summary>The ISO 3166-1 alpha-2 code of <see cref="CountryName"/>, for machine readers.</summary>
+    public string? CountryCode { get; init; }
+}

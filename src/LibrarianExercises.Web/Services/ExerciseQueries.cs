@@ -39,7 +39,8 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         }
 
         var total = await exercises.CountAsync(cancellationToken);
-        var ordered = filter.TagSlug is null ? exercises.OrderBy(e => e.Number) : exercises.OrderByDescending(e => e.Number);
+        var newestFirst = filter.NewestFirst ?? filter.TagSlug is not null;
+        var ordered = newestFirst ? exercises.OrderByDescending(e => e.Number) : exercises.OrderBy(e => e.Number);
         var items = await SummariesAsync(ordered.Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
         return new PagedList<ExerciseSummary>(items, page, PageSize, total);
     }
@@ -112,6 +113,55 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     }
 
     /// <summary>
+    /// An exercise for machine readers: its text as written and as its page renders it, tags, initiatives with their
+    /// published labels and its published responses counted, in a fixed number of round trips.
+    /// </summary>
+    public async Task<ExerciseDocument?> FindDocumentAsync(int number, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
+    {
+        var exercise = await db.Exercises.Published()
+            .Where(e => e.Number == number)
+            .Select(e => new
+            {
+                e.Number,
+                e.Title,
+                e.BodyMarkdown,
+                e.BodyIsExcerpt,
+                e.PublishedOn,
+                e.SourceUrl,
+                e.ResponsesOpen,
+                e.UpdatedUtc,
+                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+                Initiatives = e.Initiatives
+                    .OrderBy(l => l.KeyInitiative.Code)
+                    .Select(l => new InitiativeLink(l.KeyInitiative.Code, l.KeyInitiative.Name, l.PublishedLabel, l.LabelDisagrees))
+                    .ToList(),
+                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
+                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (exercise is null)
+        {
+            return null;
+        }
+
+        return new ExerciseDocument(
+            exercise.Number,
+            exercise.Title,
+            exercise.BodyMarkdown,
+            await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken),
+            exercise.BodyIsExcerpt,
+            exercise.PublishedOn,
+            exercise.SourceUrl,
+            exercise.ResponsesOpen,
+            exercise.UpdatedUtc,
+            SortTags(exercise.Tags),
+            exercise.Initiatives,
+            exercise.ResponseCount,
+            exercise.DidExerciseCount);
+    }
+
+    /// <summary>
     /// An exercise's text as its page shows it, mentions of other published exercises linked: the public page and
     /// the editors' preview render through this one method.
     /// </summary>
@@ -170,3 +220,19 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 }
 
 public sealed record ExerciseForResponse(int Id, int Number, bool ResponsesOpen);
+
+/// <summary>A published exercise with its text both as written and as rendered.</summary>
+public sealed record ExerciseDocument(
+    int Number,
+    string Title,
+    string BodyMarkdown,
+    string BodyHtml,
+    bool BodyIsExcerpt,
+    DateOnly? PublishedOn,
+    string? SourceUrl,
+    bool ResponsesOpen,
+    DateTime UpdatedUtc,
+    IReadOnlyList<TagLink> Tags,
+    IReadOnlyList<InitiativeLink> Initiatives,
+    int ResponseCount,
+    int DidExerciseCount);

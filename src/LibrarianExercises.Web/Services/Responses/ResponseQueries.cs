@@ -27,7 +27,10 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
             r.CountryCode is null ? null : countries.NameOf(r.CountryCode),
             r.CreatedUtc,
             r.DidExercise,
-            markdown.ToHtml(r.BodyMarkdown))).ToList();
+            markdown.ToHtml(r.BodyMarkdown))
+        {
+            CountryCode = r.CountryCode,
+        }).ToList();
         return new PagedList<ResponseView>(items, page, PageSize, total);
     }
 
