@@ -3,6 +3,7 @@ using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
 using LibrarianExercises.Web.Services.Responses;
+using LibrarianExercises.Web.Services.Site;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,11 @@ public static class ServiceRegistration
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
+        services.AddOptions<SiteOptions>()
+            .Bind(configuration.GetSection(SiteOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SiteOptions>, SiteOptionsValidation>();
+        services.AddSingleton<SiteUrls>();
         services.AddHttpContextAccessor();
         return services;
     }
