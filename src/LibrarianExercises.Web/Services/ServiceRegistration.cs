@@ -1,5 +1,6 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Feeds;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
 using LibrarianExercises.Web.Services.Responses;
@@ -43,6 +44,8 @@ public static class ServiceRegistration
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<FeedQueries>();
+        services.AddSingleton<AtomFeeds>();
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.SectionName))
             .ValidateOnStart();
