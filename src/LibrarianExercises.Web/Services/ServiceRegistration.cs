@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<FeedQueries>();
+        services.AddScoped<SitemapQueries>();
         services.AddSingleton<AtomFeeds>();
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.SectionName))
