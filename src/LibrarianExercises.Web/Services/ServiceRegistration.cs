@@ -4,6 +4,7 @@ using LibrarianExercises.Web.Services.Feeds;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
 using LibrarianExercises.Web.Services.Responses;
+using LibrarianExercises.Web.Services.Search;
 using LibrarianExercises.Web.Services.Site;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,9 @@ public static class ServiceRegistration
         var connectionString = ResolveConnectionString(configuration, environment);
         services.AddDbContext<LibrarianDbContext>(options => options.UseSqlite(
             connectionString,
-            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+            sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            // The search index's triggers call functions that every connection must have.
+            .AddInterceptors(SearchFunctions.Instance));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ExerciseStore>();
         services.AddScoped<StrategySeeder>();
@@ -44,6 +47,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<SearchQueries>();
         services.AddScoped<FeedQueries>();
         services.AddScoped<SitemapQueries>();
         services.AddSingleton<AtomFeeds>();

@@ -31,6 +31,8 @@ public sealed class PageMetadataTests : IClassFixture<LibrarianAppFactory>
         { "/strategy", "/strategy" },
         { "/strategy/3.2", "/strategy/3.2" },
         { "/strategy/1.1", "/strategy/1.1" },
+        { "/search", "/search" },
+        { "/search?q=partner", "/search?q=partner" },
         { "/account/login", "/account/login" },
     };
 
