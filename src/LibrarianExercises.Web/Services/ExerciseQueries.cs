@@ -72,6 +72,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 e.PublishedOn,
                 e.SourceUrl,
                 e.ResponsesOpen,
+                e.CreatedUtc,
                 Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
                 Initiatives = e.Initiatives
                     .OrderBy(l => l.KeyInitiative.Code)
@@ -109,7 +110,11 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.DidExerciseCount,
             exercise.AwaitingReviewCount,
             previous,
-            next);
+            next)
+        {
+            FirstParagraph = markdown.FirstParagraphText(exercise.BodyMarkdown),
+            AddedUtc = exercise.CreatedUtc,
+        };
     }
 
     /// <summary>

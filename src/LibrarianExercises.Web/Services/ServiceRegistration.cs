@@ -1,8 +1,11 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Feeds;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
 using LibrarianExercises.Web.Services.Responses;
+using LibrarianExercises.Web.Services.Search;
+using LibrarianExercises.Web.Services.Site;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,10 +20,11 @@ public static class ServiceRegistration
     public static IServiceCollection AddLibrarianServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var connectionString = ResolveConnectionString(configuration, environment);
-        // Pooled contexts over pooled connections: a request does not pay for building either.
+        // Pooled contexts over pooled connections: a request does not pay for building either. The search index's
+        // triggers call functions that every connection must have.
         services.AddDbContextPool<LibrarianDbContext>(options => options
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(SqliteConnectionSettings.Instance));
+            .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ExerciseStore>();
         services.AddScoped<StrategySeeder>();
@@ -45,6 +49,15 @@ public static class ServiceRegistration
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
+        services.AddScoped<SearchQueries>();
+        services.AddScoped<FeedQueries>();
+        services.AddScoped<SitemapQueries>();
+        services.AddSingleton<AtomFeeds>();
+        services.AddOptions<SiteOptions>()
+            .Bind(configuration.GetSection(SiteOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SiteOptions>, SiteOptionsValidation>();
+        services.AddSingleton<SiteUrls>();
         services.AddHttpContextAccessor();
         return services;
     }

@@ -44,6 +44,8 @@ public static class PageTypes
         new("tag", "/tags/community-engagement", 200),
         new("strategy", "/strategy", 200),
         new("initiative", "/strategy/3.2", 200),
+        new("search", "/search?q=partner", 200),
+        new("search-refused", "/search?q=%22", 400),
         new("not-found", "/exercises/50", 404),
         new("bad-request", "/exercises/not-a-number", 400),
         new("refused-response", "/exercises/89", 400, AfterRefusedPost: true),

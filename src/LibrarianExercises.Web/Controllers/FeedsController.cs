@@ -1,0 +1,104 @@
+using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Feeds;
+using LibrarianExercises.Web.Services.Site;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace LibrarianExercises.Web.Controllers;
+
+/// <summary>
+/// Atom feeds: every exercise, a tag's, an initiative's, and an exercise's published responses. Each answers a
+/// conditional GET (If-None-Match, If-Modified-Since) with 304 when nothing changed.
+/// </summary>
+public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, ExerciseQueries exercises, StrategyQueries strategy, SiteUrls urls) : Controller
+{
+    [AcceptVerbs("GET", "HEAD", Route = "/feed")]
+    public async Task<IActionResult> Exercises(CancellationToken cancellationToken)
+    {
+        var head = new FeedHead("exercises", FeedWording.AllTitle, FeedWording.AllSubtitle, Path(nameof(Exercises), "Feeds", null), Path("Index", "Exercises", null));
+        var items = await feeds.AllAsync(ExerciseUrl, cancellationToken);
+        return Send(atom.Exercises(head, items, await feeds.LatestPublicationAsync(cancellationToken)));
+    }
+
+    [AcceptVerbs("GET", "HEAD", Route = "/tags/{slug}/feed")]
+    public async Task<IActionResult> Tag(string slug, CancellationToken cancellationToken)
+    {
+        if (!SlugGenerator.IsWellFormed(slug))
+        {
+            return this.ProblemView(ProblemKind.MalformedTag, StatusCodes.Status400BadRequest, slug);
+        }
+
+        var tag = await exercises.FindTagAsync(SlugGenerator.Canonical(slug), cancellationToken);
+        if (tag is null)
+        {
+            return this.ProblemView(ProblemKind.TagNotFound, StatusCodes.Status404NotFound, slug);
+        }
+
+        var head = new FeedHead(
+            "tag/" + tag.Slug,
+            FeedWording.TagTitle(tag.Name),
+            FeedWording.TagSubtitle(tag.Name),
+            Path(nameof(Tag), "Feeds", new { slug = tag.Slug }),
+            Path("Show", "Tags", new { slug = tag.Slug }));
+        var items = await feeds.TaggedAsync(tag.Slug, ExerciseUrl, cancellationToken);
+        return Send(atom.Exercises(head, items, await feeds.LatestPublicationAsync(cancellationToken)));
+    }
+
+    [AcceptVerbs("GET", "HEAD", Route = "/strategy/{code}/feed")]
+    public async Task<IActionResult> Initiative(string code, CancellationToken cancellationToken)
+    {
+        if (!ProblemResults.TryParseInitiativeCode(code, out var wanted))
+        {
+            return this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code);
+        }
+
+        var initiative = await strategy.FindInitiativeAsync(StrategySeeder.ExerciseSeriesVersionKey, wanted, cancellationToken);
+        if (initiative is null)
+        {
+            return this.ProblemView(ProblemKind.InitiativeNotFound, StatusCodes.Status404NotFound, wanted);
+        }
+
+        var head = new FeedHead(
+            "initiative/" + initiative.Code,
+            FeedWording.InitiativeTitle(initiative.Code, initiative.Name),
+            FeedWording.InitiativeSubtitle(initiative.Code),
+            Path(nameof(Initiative), "Feeds", new { code = initiative.Code }),
+            Path("Show", "Strategy", new { code = initiative.Code }));
+        var items = await feeds.ServingAsync(initiative.Code, ExerciseUrl, cancellationToken);
+        return Send(atom.Exercises(head, items, await feeds.LatestPublicationAsync(cancellationToken)));
+    }
+
+    [AcceptVerbs("GET", "HEAD", Route = "/exercises/{number}/responses/feed")]
+    public async Task<IActionResult> Responses(string number, CancellationToken cancellationToken)
+    {
+        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        {
+            return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
+        }
+
+        var exercise = await feeds.ExerciseAsync(wanted, cancellationToken);
+        if (exercise is null)
+        {
+            return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number);
+        }
+
+        var head = new FeedHead(
+            "exercise/" + exercise.Number + "/responses",
+            FeedWording.ResponsesTitle(exercise.Number, exercise.Title),
+            FeedWording.ResponsesSubtitle(exercise.Number),
+            Path(nameof(Responses), "Feeds", new { number = exercise.Number }),
+            Path("Show", "Exercises", new { number = exercise.Number }));
+        return Send(atom.Responses(head, exercise, await feeds.ResponsesAsync(exercise.Number, cancellationToken)));
+    }
+
+    /// <summary>The file result answers If-None-Match and If-Modified-Since with 304 by itself.</summary>
+    private FileContentResult Send(FeedDocument document) =>
+        File(document.Content, AtomFeeds.ContentType, document.LastModified, new EntityTagHeaderValue(document.ETag));
+
+    private string Path(string action, string controller, object? values) =>
+        Url.Action(action, controller, new RouteValueDictionary(values) { ["area"] = "" })
+            ?? throw new InvalidOperationException($"No route to {controller}.{action}.");
+
+    private string ExerciseUrl(int number) => urls.Absolute(Path("Show", "Exercises", new { number }));
+}

@@ -1,0 +1,128 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Markdown;
+using LibrarianExercises.Web.Services.Responses;
+using Microsoft.EntityFrameworkCore;
+
+namespace LibrarianExercises.Web.Services.Feeds;
+
+/// <summary>An exercise as a feed entry: its text rendered with mentions linked to absolute addresses.</summary>
+public sealed record FeedExercise(
+    int Number,
+    string Title,
+    string Summary,
+    string ContentHtml,
+    DateTimeOffset Published,
+    DateTime UpdatedUtc,
+    IReadOnlyList<TagLink> Tags);
+
+/// <param name="ResponsePage">The page of the exercise's responses on which it appears.</param>
+public sealed record FeedResponse(int Id, string DisplayName, string ContentHtml, DateTimeOffset Created, int ResponsePage);
+
+/// <summary>
+/// Reads what the feeds publish, from published exercises (<see cref="ExerciseVisibility"/>) and published
+/// responses only. Each method makes a fixed number of round trips.
+/// </summary>
+public sealed class FeedQueries(
+    LibrarianDbContext db,
+    ExerciseMarkdownRenderer exerciseMarkdown,
+    ResponseMarkdownRenderer responseMarkdown,
+    ResponseQueries responses)
+{
+    /// <summary>The newest responses an exercise's feed carries.</summary>
+    public const int ResponseEntries = 50;
+
+    private const string VersionKey = StrategySeeder.ExerciseSeriesVersionKey;
+
+    /// <summary>
+    /// When an exercise counts as published: the date the series published it, else when it was added here.
+    /// </summary>
+    public static DateTimeOffset PublishedOf(DateOnly? publishedOn, DateTime createdUtc) =>
+        publishedOn is { } date
+            ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : new DateTimeOffset(DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc));
+
+    public Task<IReadOnlyList<FeedExercise>> AllAsync(Func<int, string> exerciseUrl, CancellationToken cancellationToken) =>
+        ExercisesAsync(db.Exercises.Published(), exerciseUrl, cancellationToken);
+
+    public Task<IReadOnlyList<FeedExercise>> TaggedAsync(string slug, Func<int, string> exerciseUrl, CancellationToken cancellationToken) =>
+        ExercisesAsync(db.Exercises.Published().Where(e => e.Tags.Any(t => t.Slug == slug)), exerciseUrl, cancellationToken);
+
+    public Task<IReadOnlyList<FeedExercise>> ServingAsync(string code, Func<int, string> exerciseUrl, CancellationToken cancellationToken) =>
+        ExercisesAsync(
+            db.Exercises.Published().Where(e => e.Initiatives.Any(
+                l => l.KeyInitiative.Code == code && l.KeyInitiative.StrategicDirection.StrategyVersion.Key == VersionKey)),
+            exerciseUrl,
+            cancellationToken);
+
+    /// <summary>The newest published responses of an exercise, newest first.</summary>
+    public async Task<IReadOnlyList<FeedResponse>> ResponsesAsync(int exerciseNumber, CancellationToken cancellationToken)
+    {
+        var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
+        var total = await published.CountAsync(cancellationToken);
+        var rows = await published
+            .OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
+            .Take(ResponseEntries)
+            .Select(r => new { r.Id, r.DisplayName, r.BodyMarkdown, r.CreatedUtc })
+            .ToListAsync(cancellationToken);
+        var pageSize = responses.PageSize;
+        return
+        [
+            .. rows.Select((r, i) => new FeedResponse(
+                r.Id,
+                r.DisplayName,
+                responseMarkdown.ToHtml(r.BodyMarkdown),
+                new DateTimeOffset(DateTime.SpecifyKind(r.CreatedUtc, DateTimeKind.Utc)),
+                // The exercise page lists them oldest first: the newest is the last of all.
+                ((total - 1 - i) / pageSize) + 1)),
+        ];
+    }
+
+    /// <summary>The exercise's own facts for its responses' feed, or null when it is not published.</summary>
+    public Task<FeedExerciseHeader?> ExerciseAsync(int number, CancellationToken cancellationToken) =>
+        db.Exercises.Published().Where(e => e.Number == number)
+            .Select(e => new FeedExerciseHeader(e.Number, e.Title, e.PublishedOn, e.CreatedUtc, e.UpdatedUtc))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>When anything was last published here: what an empty feed gives as its date, rather than now.</summary>
+    public async Task<DateTimeOffset> LatestPublicationAsync(CancellationToken cancellationToken)
+    {
+        var dates = await db.Exercises.Published().Select(e => new { e.PublishedOn, e.CreatedUtc }).ToListAsync(cancellationToken);
+        return dates.Count == 0 ? DateTimeOffset.UnixEpoch : dates.Max(d => PublishedOf(d.PublishedOn, d.CreatedUtc));
+    }
+
+    private async Task<IReadOnlyList<FeedExercise>> ExercisesAsync(IQueryable<Exercise> exercises, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
+    {
+        var rows = await exercises
+            .Select(e => new
+            {
+                e.Number,
+                e.Title,
+                e.BodyMarkdown,
+                e.PublishedOn,
+                e.CreatedUtc,
+                e.UpdatedUtc,
+                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        // Mentions are linked only to exercises that are published, all looked up at once.
+        var published = (await db.Exercises.Published().Select(e => e.Number).ToListAsync(cancellationToken)).ToHashSet();
+        return
+        [
+            .. rows
+                .Select(r => new FeedExercise(
+                    r.Number,
+                    r.Title,
+                    exerciseMarkdown.FirstParagraphText(r.BodyMarkdown),
+                    exerciseMarkdown.ToHtml(r.BodyMarkdown, n => n != r.Number && published.Contains(n) ? exerciseUrl(n) : null),
+                    PublishedOf(r.PublishedOn, r.CreatedUtc),
+                    DateTime.SpecifyKind(r.UpdatedUtc, DateTimeKind.Utc),
+                    [.. r.Tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)]))
+                .OrderByDescending(e => e.Published)
+                .ThenByDescending(e => e.Number),
+        ];
+    }
+}
+
+public sealed record FeedExerciseHeader(int Number, string Title, DateOnly? PublishedOn, DateTime CreatedUtc, DateTime UpdatedUtc);

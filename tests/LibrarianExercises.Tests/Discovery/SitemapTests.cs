@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using System.Xml.Linq;
+using LibrarianExercises.Tests.Infrastructure;
+
+namespace LibrarianExercises.Tests.Discovery;
+
+public sealed class SitemapTests : IClassFixture<LibrarianAppFactory>
+{
+    private const string PublicUrl = "https://exercises.example.org";
+    private static readonly XNamespace Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private readonly LibrarianAppFactory _app;
+
+    public SitemapTests(LibrarianAppFactory app)
+    {
+        _app = app;
+        _app.Settings["Site:PublicUrl"] = PublicUrl;
+    }
+
+    [Fact]
+    public async Task TheSitemapListsEveryPublishedExerciseTagAndInitiativeWithDatesAndEachResolves()
+    {
+        await _app.CreateExerciseAsync(801, "Retired before anyone saw it", "Gone.", tags: ["only-retired"]);
+        await _app.ChangeExerciseAsync(store => store.RetireAsync(801, CancellationToken.None));
+        var responded = await _app.AddResponseAsync(89, "A response changes the exercise's page.");
+        var respondedAt = await _app.WithDbAsync(db => Task.FromResult(db.Responses.Single(r => r.Id == responded).CreatedUtc));
+
+        var entries = await SitemapAsync();
+
+        var locs = entries.Keys.ToList();
+        Assert.All(locs, l => Assert.StartsWith(PublicUrl + "/", l, StringComparison.Ordinal));
+        Assert.Contains(PublicUrl + "/", locs);
+        Assert.Contains(PublicUrl + "/exercises", locs);
+        Assert.Contains(PublicUrl + "/tags", locs);
+        Assert.Contains(PublicUrl + "/strategy", locs);
+        foreach (var number in new[] { 21, 42, 89 })
+        {
+            Assert.Contains(PublicUrl + "/exercises/" + number, locs);
+        }
+
+        Assert.DoesNotContain(PublicUrl + "/exercises/801", locs);
+        Assert.DoesNotContain(PublicUrl + "/tags/only-retired", locs);
+        Assert.Contains(PublicUrl + "/tags/community-engagement", locs);
+        var initiatives = await _app.WithDbAsync(db => Task.FromResult(db.KeyInitiatives.Select(i => i.Code).ToList()));
+        Assert.All(initiatives, code => Assert.Contains(PublicUrl + "/strategy/" + code, locs));
+        Assert.Equal(respondedAt, entries[PublicUrl + "/exercises/89"]!.Value, TimeSpan.FromSeconds(1));
+        Assert.NotNull(entries[PublicUrl + "/tags/community-engagement"]);
+        Assert.NotNull(entries[PublicUrl + "/strategy/3.2"]);
+
+        using var client = _app.CreateBrowserlessClient();
+        foreach (var loc in locs)
+        {
+            using var page = await client.GetAsync(new Uri(new Uri(loc).PathAndQuery, UriKind.Relative));
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{loc} answered {(int)page.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task RobotsTxtNamesTheSitemapAndKeepsCrawlersOutOfTheEditorsPages()
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri("/robots.txt", UriKind.Relative));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n').Select(l => l.Trim()).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("User-agent: *", lines);
+        Assert.Contains("Disallow: /admin", lines);
+        Assert.Contains("Disallow: /account", lines);
+        Assert.Contains($"Sitemap: {PublicUrl}/sitemap.xml", lines);
+        Assert.DoesNotContain(lines, l => l is "Disallow: /" or "Disallow: /exercises" or "Disallow: /search");
+    }
+
+    [Theory]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/robots.txt")]
+    public async Task AForgedHostHeaderChangesNothing(string path)
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var honest = await client.GetAsync(new Uri(path, UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Host = "evil.example";
+        using var forged = await client.SendAsync(request);
+
+        Assert.Equal(await honest.Content.ReadAsStringAsync(), await forged.Content.ReadAsStringAsync());
+    }
+
+    private async Task<Dictionary<string, DateTime?>> SitemapAsync()
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Ns + "urlset", document.Root!.Name);
+        return document.Root.Elements(Ns + "url").ToDictionary(
+            u => u.Element(Ns + "loc")!.Value,
+            u => u.Element(Ns + "lastmod") is { } lastmod
+                ? DateTime.Parse(lastmod.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+                : (DateTime?)null);
+    }
+}
