@@ -69,6 +69,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 e.BodyMarkdown,
                 e.BodyIsExcerpt,
                 e.PublishedOn,
+                e.PublishedOnPrecision,
                 e.SourceUrl,
                 e.ResponsesOpen,
                 Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
@@ -108,7 +109,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.DidExerciseCount,
             exercise.AwaitingReviewCount,
             previous,
-            next);
+            next)
+        {
+            PublishedOnPrecision = exercise.PublishedOnPrecision,
+        };
     }
 
     /// <summary>

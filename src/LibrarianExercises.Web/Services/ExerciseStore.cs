@@ -195,7 +195,13 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, TimeP
             exercise.BodyIsExcerpt = false;
         }
 
-        exercise.PublishedOn = draft.PublishedOn;
+        if (exercise.PublishedOn != draft.PublishedOn)
+        {
+            // The form takes whole dates: one the editor typed is known to the day. Left as it was, a month stays a month.
+            exercise.PublishedOn = draft.PublishedOn;
+            exercise.PublishedOnPrecision = DatePrecision.Day;
+        }
+
         exercise.SourceUrl = draft.SourceUrl;
         await ApplyTagsAsync(exercise, draft.Tags, cancellationToken);
         ApplyInitiatives(exercise, initiatives);
