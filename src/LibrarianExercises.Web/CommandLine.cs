@@ -21,6 +21,6 @@ public static class CommandLine
 
     public static Task<int> RunAsync(IServiceProvider services, string[] args) =>
         VerbOf(args) == ImportCommand.Verb
-            ? ImportCommand.RunAsync(services, args[1..], Console.Out, Console.Error)
+            ? ImportCommand.RunAsync(services, args[1..], Console.OpenStandardInput(), Console.Out, Console.Error)
             : EditorCommands.RunAsync(services, args[0], args[1..], Console.In, Console.Out, Console.Error);
 }
