@@ -231,6 +231,42 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         Assert.Contains("#7 Map your partners [initiative 3.2] unchanged", secondOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADryRunOnADatabaseThatDoesNotExistYetCreatesNothingAndReportsWhatARealRunWouldDo()
+    {
+        var database = Path.Combine(_folder, "new", "library.db");
+        var program = Path.Combine(AppContext.BaseDirectory, "LibrarianExercises.Web.dll");
+        var listing = Write("listing.txt", BlogText.TagArchive(
+            "advocacy",
+            BlogText.Post(7, "Map your partners", "map your partners", Connection),
+            BlogText.CutOff(28, "Write a thank-you note", "Advocacy is not only about asking.")));
+        var excerpts = Write("excerpts.txt", BlogText.OlderTagArchive("outreach", 1, 1, BlogText.Excerpt(28, "Write a thank-you note", "Advocacy is not only about asking")));
+        var files = Directory.GetFileSystemEntries(_folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        var (exit, output) = await RunProgramAsync(program, database, "import", "--dry-run", listing, excerpts);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"The database {database} does not exist yet", output, StringComparison.Ordinal);
+        Assert.Contains("#7 Map your partners [initiative 3.2] would be created", output, StringComparison.Ordinal);
+        Assert.Contains("#28 Write a thank-you note [initiative none] would be created, partial", output, StringComparison.Ordinal);
+        // The files are taken one after another, as a real run would: the second sees what the first would create.
+        Assert.Contains("#28 Write a thank-you note [initiative none] would be updated, partial, tags it would get: outreach", output, StringComparison.Ordinal);
+        Assert.Contains("Dry run, nothing written. 2 exercise(s): 2 would be created, 0 would be updated, 0 unchanged; 1 partial; 5 tag(s) would be added", output, StringComparison.Ordinal);
+        Assert.Equal(files, Directory.GetFileSystemEntries(_folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+
+        // Once the database exists, a dry run reads it and leaves it as it was.
+        Assert.Equal(0, (await RunProgramAsync(program, database, "import", listing)).Exit);
+        var (bytes, written) = (await File.ReadAllBytesAsync(database), File.GetLastWriteTimeUtc(database));
+        (exit, output) = await RunProgramAsync(program, database, "import", "--dry-run", excerpts);
+
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("does not exist yet", output, StringComparison.Ordinal);
+        Assert.Contains("#28 Write a thank-you note [initiative none] would be updated, partial, tags it would get: outreach", output, StringComparison.Ordinal);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(database));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(database));
+        Assert.Equal([database], Directory.GetFiles(Path.GetDirectoryName(database)!));
+    }
+
     private async Task<(int Exit, string Output)> RunProgramAsync(string program, string? database, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };

@@ -31,6 +31,14 @@ public static class ImportCommand
             return 2;
         }
 
+        // Where the host works on a copy of the database in memory (see DryRunDatabase), a dry run imports each file
+        // into it for real, one after another, so that the report is exactly what a real run would do.
+        var copy = services.GetService<DryRunDatabase>();
+        if (dryRun && copy?.Note is { } note)
+        {
+            await output.WriteLineAsync(note);
+        }
+
         var outcomes = new List<ImportOutcome>();
         foreach (var path in paths)
         {
@@ -45,16 +53,16 @@ public static class ImportCommand
 
                 foreach (var file in files)
                 {
-                    outcomes.Add(await ImportFileAsync(services, file, () => File.ReadAllBytesAsync(file), dryRun, output, errors));
+                    outcomes.Add(await ImportFileAsync(services, file, () => File.ReadAllBytesAsync(file), dryRun, copy is null, output, errors));
                 }
             }
             else if (path == "-")
             {
-                outcomes.Add(await ImportFileAsync(services, StandardInputName, () => ReadAllAsync(input), dryRun, output, errors));
+                outcomes.Add(await ImportFileAsync(services, StandardInputName, () => ReadAllAsync(input), dryRun, copy is null, output, errors));
             }
             else
             {
-                outcomes.Add(await ImportFileAsync(services, path, () => File.ReadAllBytesAsync(path), dryRun, output, errors));
+                outcomes.Add(await ImportFileAsync(services, path, () => File.ReadAllBytesAsync(path), dryRun, copy is null, output, errors));
             }
         }
 
@@ -69,7 +77,7 @@ public static class ImportCommand
             .OrderBy(Path.GetFileName, StringComparer.Ordinal)];
 
     private static async Task<ImportOutcome> ImportFileAsync(
-        IServiceProvider services, string name, Func<Task<byte[]>> read, bool dryRun, TextWriter output, TextWriter errors)
+        IServiceProvider services, string name, Func<Task<byte[]>> read, bool dryRun, bool rollBack, TextWriter output, TextWriter errors)
     {
         await output.WriteLineAsync(name);
         string text;
@@ -83,7 +91,7 @@ public static class ImportCommand
             return new ImportOutcome(name, null, ImportRun.Unreadable(e));
         }
 
-        var outcome = await ImportRun.ImportAsync(services, Path.GetFileName(name), text, dryRun, CancellationToken.None);
+        var outcome = await ImportRun.ImportAsync(services, Path.GetFileName(name), text, dryRun && rollBack, CancellationToken.None);
         if (outcome.Report is not { } report)
         {
             await errors.WriteLineAsync($"{name}: {outcome.Problem}. Nothing was imported from it.");
