@@ -1,3 +1,4 @@
+using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Editors;
 using LibrarianExercises.Web.Services.Importing;
 
@@ -19,8 +20,33 @@ public static class CommandLine
     public static bool IsSetting(string arg) =>
         arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal) && arg.Contains('=', StringComparison.Ordinal);
 
+    /// <summary>
+    /// What a verb changes in the host before it is built: a quieter log, and for <c>import --dry-run</c> a copy of the
+    /// database in memory (see <see cref="DryRunDatabase"/>) in place of the file.
+    /// </summary>
+    public static void ConfigureHost(WebApplicationBuilder builder, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var verb = VerbOf(args);
+        if (verb is null)
+        {
+            return;
+        }
+
+        // A verb prints its own report; keep the log to what needs attention.
+        builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
+        if (verb == ImportCommand.Verb && args.Contains(ImportCommand.DryRunOption)
+            && ServiceRegistration.DatabaseFile(builder.Configuration, builder.Environment) is { } file)
+        {
+            var copy = DryRunDatabase.CopyOf(file);
+            builder.Configuration["ConnectionStrings:" + ServiceRegistration.ConnectionStringName] = copy.ConnectionString;
+            // Registered through a factory, so that the container disposes of it.
+            builder.Services.AddSingleton(_ => copy);
+        }
+    }
+
     public static Task<int> RunAsync(IServiceProvider services, string[] args) =>
         VerbOf(args) == ImportCommand.Verb
-            ? ImportCommand.RunAsync(services, args[1..], Console.Out, Console.Error)
+            ? ImportCommand.RunAsync(services, args[1..], Console.OpenStandardInput(), Console.Out, Console.Error)
             : EditorCommands.RunAsync(services, args[0], args[1..], Console.In, Console.Out, Console.Error);
 }

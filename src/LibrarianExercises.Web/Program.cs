@@ -2,14 +2,8 @@ using LibrarianExercises.Web;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Editors;
 
-var verb = CommandLine.VerbOf(args);
 var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
-if (verb is not null)
-{
-    // A verb prints its own report; keep the log to what needs attention.
-    builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
-}
-
+CommandLine.ConfigureHost(builder, args);
 builder.AddLibrarianLogging();
 builder.Services.AddLibrarianServices(builder.Configuration, builder.Environment);
 builder.Services.AddLibrarianEditors(builder.Configuration, builder.Environment);
@@ -18,7 +12,7 @@ builder.Services.AddLibrarianWeb(builder.Configuration);
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
 
-if (verb is not null)
+if (CommandLine.VerbOf(args) is not null)
 {
     return await CommandLine.RunAsync(app.Services, args);
 }

@@ -20,7 +20,10 @@ public class Exercise
     /// <summary>True while the only text known is partial: an excerpt from an older listing page, or a cut-off copy.</summary>
     public bool BodyIsExcerpt { get; set; }
 
+    /// <summary>When the post was published; the 1st of the month when only the month is known (see <see cref="PublishedOnPrecision"/>).</summary>
     public DateOnly? PublishedOn { get; set; }
+
+    public DatePrecision PublishedOnPrecision { get; set; }
 
     public string? SourceUrl { get; set; }
 

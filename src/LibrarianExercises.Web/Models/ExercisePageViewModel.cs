@@ -20,6 +20,9 @@ public sealed record ExercisePageViewModel(
     ExerciseNeighbour? Previous,
     ExerciseNeighbour? Next)
 {
+    /// <summary>How much of <see cref="PublishedOn"/> is known: the day, or only the month.</summary>
+    public Data.DatePrecision PublishedOnPrecision { get; init; }
+
     public PagedList<ResponseView> Responses { get; init; } = new([], 1, 1, 0);
 
     public ResponseForm Form { get; init; } = new();

@@ -19,7 +19,11 @@ public enum ExerciseStatusFilter
 public sealed record AdminExerciseRow(int Number, string Title, bool Retired, bool ResponsesOpen, bool BodyIsExcerpt, IReadOnlyList<string> InitiativeCodes, int ResponseCount, int HeldCount);
 
 /// <summary>What an editor sees of an exercise's state beside the form.</summary>
-public sealed record ExerciseAdminState(bool ResponsesOpen, bool Retired, bool BodyIsExcerpt, ExerciseFields EditedFields, int ResponseCount, int HeldCount);
+public sealed record ExerciseAdminState(bool ResponsesOpen, bool Retired, bool BodyIsExcerpt, ExerciseFields EditedFields, int ResponseCount, int HeldCount)
+{
+    /// <summary>The stored publication date when it is known to the month only, which the form's day field cannot say.</summary>
+    public DateOnly? PublishedMonthOnly { get; init; }
+}
 
 /// <summary>An exercise's stored values, for the edit form.</summary>
 public sealed record ExerciseForEditing(ExerciseDraft Draft, ExerciseAdminState State);
@@ -82,6 +86,7 @@ public sealed class ExerciseAdminQueries(LibrarianDbContext db)
                 Tags = e.Tags.Select(t => t.Name).ToList(),
                 Codes = e.Initiatives.Select(l => l.KeyInitiative.Code).ToList(),
                 e.PublishedOn,
+                e.PublishedOnPrecision,
                 e.SourceUrl,
                 e.ResponsesOpen,
                 Retired = e.RetiredUtc != null,
@@ -96,7 +101,10 @@ public sealed class ExerciseAdminQueries(LibrarianDbContext db)
             ? null
             : new ExerciseForEditing(
                 new ExerciseDraft(row.Number, row.Title, row.BodyMarkdown, [.. row.Tags.Order(StringComparer.CurrentCulture)], [.. row.Codes.Order(StringComparer.Ordinal)], row.PublishedOn, row.SourceUrl),
-                new ExerciseAdminState(row.ResponsesOpen, row.Retired, row.BodyIsExcerpt, row.EditedFields, row.Published, row.Held));
+                new ExerciseAdminState(row.ResponsesOpen, row.Retired, row.BodyIsExcerpt, row.EditedFields, row.Published, row.Held)
+                {
+                    PublishedMonthOnly = row.PublishedOnPrecision == DatePrecision.Month ? row.PublishedOn : null,
+                });
     }
 
     /// <summary>The initiatives of the edition the series cites, in order, for the editor to choose from.</summary>

@@ -70,6 +70,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 e.BodyMarkdown,
                 e.BodyIsExcerpt,
                 e.PublishedOn,
+                e.PublishedOnPrecision,
                 e.SourceUrl,
                 e.ResponsesOpen,
                 e.CreatedUtc,
@@ -114,6 +115,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         {
             FirstParagraph = markdown.FirstParagraphText(exercise.BodyMarkdown),
             AddedUtc = exercise.CreatedUtc,
+            PublishedOnPrecision = exercise.PublishedOnPrecision,
         };
     }
 

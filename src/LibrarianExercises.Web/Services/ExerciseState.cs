@@ -32,7 +32,7 @@ internal sealed record ExerciseState(
         exercise.Title,
         exercise.BodyMarkdown,
         exercise.BodyIsExcerpt ? "partial" : null,
-        exercise.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        exercise.PublishedOn is { } published ? PublicationDate.ForMachines(published, exercise.PublishedOnPrecision) : null,
         exercise.SourceUrl,
         string.Join(", ", exercise.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
         string.Join(", ", exercise.Initiatives.Select(l => l.KeyInitiative.Code + (l.LabelDisagrees ? " (to check)" : "")).Order(StringComparer.Ordinal)),

@@ -15,6 +15,8 @@ public enum ExerciseChange
 }
 
 /// <param name="KeptFields">Fields the post would have changed but an editor had corrected, so they were kept.</param>
+/// <param name="IsPartial">After the save, only the beginning of the exercise is known.</param>
+/// <param name="TagsAdded">The tags this save gave the exercise.</param>
 public sealed record ExerciseSaveResult(
     int Number,
     string Title,
@@ -22,7 +24,9 @@ public sealed record ExerciseSaveResult(
     IReadOnlyList<string> Tags,
     ExerciseChange Change,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> KeptFields);
+    IReadOnlyList<string> KeptFields,
+    bool IsPartial,
+    IReadOnlyList<string> TagsAdded);
 
 /// <summary>
 /// The one place that writes exercises and their tags and initiative links, so that cache eviction and auditing
@@ -35,7 +39,9 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
 
     /// <summary>
     /// Creates or updates the exercise with the post's number. Saving the same post twice changes nothing, and a
-    /// field an editor has corrected is never overwritten.
+    /// field an editor has corrected is never overwritten. A partial copy (an excerpt, or a post cut off before its
+    /// strategy line) creates the exercise if it is not known yet, and otherwise only adds what is missing: it never
+    /// replaces better data.
     /// </summary>
     public async Task<ExerciseSaveResult> SaveImportedAsync(ParsedPost post, IReadOnlyCollection<string> tagNames, CancellationToken cancellationToken)
     {
@@ -62,38 +68,64 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             };
             db.Exercises.Add(exercise);
         }
-        else if (!post.IsPartial || exercise.BodyIsExcerpt)
+        else if (!post.IsPartial)
         {
-            // A full text always wins; an excerpt or a cut-off copy from a listing page never replaces one.
+            // A full text always wins, over a partial one too.
             if (!Keep(exercise, ExerciseFields.Title, exercise.Title != post.Title, kept))
             {
                 exercise.Title = post.Title;
                 exercise.Slug = SlugGenerator.Slugify(post.Title);
             }
 
-            if (!Keep(exercise, ExerciseFields.Text, exercise.BodyMarkdown != post.BodyMarkdown, kept))
+            if (!Keep(exercise, ExerciseFields.Text, exercise.BodyMarkdown != post.BodyMarkdown || exercise.BodyIsExcerpt, kept))
             {
                 exercise.BodyMarkdown = post.BodyMarkdown;
-                exercise.BodyIsExcerpt = post.IsPartial;
+                exercise.BodyIsExcerpt = false;
+            }
+        }
+        else if (exercise.BodyIsExcerpt && post.BodyMarkdown.Length > exercise.BodyMarkdown.Length)
+        {
+            // Of two partial copies the longer holds more of the post (a cut-off copy over an excerpt, say); the title
+            // known already stays. Only ever growing, the text settles: importing the same pages again changes nothing.
+            if (!Keep(exercise, ExerciseFields.Text, true, kept))
+            {
+                exercise.BodyMarkdown = post.BodyMarkdown;
             }
         }
 
-        if (post.PublishedOn is { } publishedOn && !Keep(exercise, ExerciseFields.PublishedOn, exercise.PublishedOn != publishedOn, kept))
+        if (post.PublishedOn is { } publishedOn)
         {
-            exercise.PublishedOn = publishedOn;
+            // A day is better than a month; a partial copy fills in a date only where none as good is known.
+            var better = exercise.PublishedOn is null
+                || post.PublishedOnPrecision < exercise.PublishedOnPrecision
+                || (post.PublishedOnPrecision == exercise.PublishedOnPrecision && !post.IsPartial);
+            var changes = better && (exercise.PublishedOn != publishedOn || exercise.PublishedOnPrecision != post.PublishedOnPrecision);
+            if (!Keep(exercise, ExerciseFields.PublishedOn, changes, kept) && changes)
+            {
+                exercise.PublishedOn = publishedOn;
+                exercise.PublishedOnPrecision = post.PublishedOnPrecision;
+            }
         }
 
-        if (post.SourceUrl is { } source && !Keep(exercise, ExerciseFields.SourceUrl, exercise.SourceUrl != source, kept))
+        if (post.SourceUrl is { } source)
         {
-            exercise.SourceUrl = source;
+            var changes = source != exercise.SourceUrl && (exercise.SourceUrl is null || !post.IsPartial);
+            if (!Keep(exercise, ExerciseFields.SourceUrl, changes, kept) && changes)
+            {
+                exercise.SourceUrl = source;
+            }
         }
 
         var newTags = tagNames.Where(name => exercise.Tags.All(t => t.Slug != SlugGenerator.Slugify(name))).ToList();
+        var tagsAdded = new List<string>();
         if (!Keep(exercise, ExerciseFields.Tags, newTags.Count > 0, kept))
         {
             foreach (var name in newTags)
             {
-                exercise.AddTag(await FindOrCreateTagAsync(name, cancellationToken));
+                if (exercise.AddTag(await FindOrCreateTagAsync(name, cancellationToken)))
+                {
+                    tagsAdded.Add(name);
+                }
             }
         }
 
@@ -123,7 +155,9 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             [.. exercise.Tags.Select(t => t.Name)],
             created ? ExerciseChange.Created : changed ? ExerciseChange.Updated : ExerciseChange.Unchanged,
             warnings,
-            kept);
+            kept,
+            exercise.BodyIsExcerpt,
+            tagsAdded);
     }
 
     /// <summary>Logs a new exercise. Every field the editor filled in counts as theirs, safe from re-imports.</summary>
@@ -197,7 +231,13 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             exercise.BodyIsExcerpt = false;
         }
 
-        exercise.PublishedOn = draft.PublishedOn;
+        if (exercise.PublishedOn != draft.PublishedOn)
+        {
+            // The form takes whole dates: one the editor typed is known to the day. Left as it was, a month stays a month.
+            exercise.PublishedOn = draft.PublishedOn;
+            exercise.PublishedOnPrecision = DatePrecision.Day;
+        }
+
         exercise.SourceUrl = draft.SourceUrl;
         await ApplyTagsAsync(exercise, draft.Tags, cancellationToken);
         ApplyInitiatives(exercise, initiatives);

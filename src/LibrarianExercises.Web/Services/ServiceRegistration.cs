@@ -68,17 +68,9 @@ public static class ServiceRegistration
     /// </summary>
     internal static string ResolveConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
-        var configured = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"The connection string '{ConnectionStringName}' is not configured.");
-        var builder = new SqliteConnectionStringBuilder(configured);
-        var inMemory = builder.Mode == SqliteOpenMode.Memory
-            || builder.DataSource is ":memory:" or ""
-            || builder.DataSource.StartsWith("file:", StringComparison.Ordinal);
-        if (!inMemory)
+        var builder = new SqliteConnectionStringBuilder(ConfiguredConnectionString(configuration));
+        if (DatabaseFile(configuration, environment) is { } path)
         {
-            var path = Path.IsPathRooted(builder.DataSource)
-                ? builder.DataSource
-                : Path.Combine(environment.ContentRootPath, builder.DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             builder.DataSource = path;
         }
@@ -91,4 +83,26 @@ public static class ServiceRegistration
 
         return builder.ToString();
     }
+
+    /// <summary>The full path of the configured database file, or null for a database in memory. Creates nothing.</summary>
+    public static string? DatabaseFile(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var builder = new SqliteConnectionStringBuilder(ConfiguredConnectionString(configuration));
+        var inMemory = builder.Mode == SqliteOpenMode.Memory
+            || builder.DataSource is ":memory:" or ""
+            || builder.DataSource.StartsWith("file:", StringComparison.Ordinal);
+        if (inMemory)
+        {
+            return null;
+        }
+
+        return Path.IsPathRooted(builder.DataSource)
+            ? builder.DataSource
+            : Path.Combine(environment.ContentRootPath, builder.DataSource);
+    }
+
+    private static string ConfiguredConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"The connection string '{ConnectionStringName}' is not configured.");
 }

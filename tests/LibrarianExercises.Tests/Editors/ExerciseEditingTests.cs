@@ -2,6 +2,7 @@ using System.Net;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -156,6 +157,44 @@ public sealed class ExerciseEditingTests : IAsyncLifetime
         var page = await _app.GetDocumentAsync("/exercises/64");
         Assert.Equal("Stand up for open science", page.QuerySelector("h1")?.TextContent);
         Assert.Contains("The corrected version of the text.", page.QuerySelector(".exercise-text")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADateKnownToTheMonthShowsAsTheMonthAndStaysSoUntilAnEditorChangesIt()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            var exercise = await db.Exercises.SingleAsync(e => e.Number == 42);
+            (exercise.PublishedOn, exercise.PublishedOnPrecision) = (new DateOnly(2021, 5, 1), DatePrecision.Month);
+            return await db.SaveChangesAsync();
+        });
+
+        var time = (await _app.GetDocumentAsync("/exercises/42")).QuerySelector("header time");
+        Assert.Equal(("May 2021", "2021-05"), (time?.TextContent, time?.GetAttribute("datetime")));
+        var editor = await _editor.GetDocumentAsync("/admin/exercises/42/edit");
+        Assert.Contains("Known to the month only (May 2021)", editor.QuerySelector(".published-month-only")?.TextContent, StringComparison.Ordinal);
+
+        // Saving the form with the date as it was keeps the month; a date the editor types is a day.
+        var form = await EditFormAsync(42);
+        Assert.Equal("2021-05-01", form["Form.PublishedOn"]);
+        form["Form.Title"] = "Assess your community’s needs, again";
+        using (await _editor.SubmitAsync("/admin/exercises/42/edit", "#exercise-form", form, "button.save"))
+        {
+        }
+
+        Assert.Equal("May 2021", (await _app.GetDocumentAsync("/exercises/42")).QuerySelector("header time")?.TextContent);
+        form = await EditFormAsync(42);
+        form["Form.PublishedOn"] = "2021-05-11";
+        using (await _editor.SubmitAsync("/admin/exercises/42/edit", "#exercise-form", form, "button.save"))
+        {
+        }
+
+        time = (await _app.GetDocumentAsync("/exercises/42")).QuerySelector("header time");
+        Assert.Equal(("11 May 2021", "2021-05-11"), (time?.TextContent, time?.GetAttribute("datetime")));
+        var changes = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.ExerciseNumber == 42).OrderBy(a => a.Id).Select(a => a.Changes).ToListAsync());
+        Assert.Contains(
+            new FieldChange("published on", "2021-05", "2021-05-11"),
+            AuditTrail.ReadChanges(changes[^1]));
     }
 
     [Fact]

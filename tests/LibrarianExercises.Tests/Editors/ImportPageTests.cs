@@ -149,15 +149,18 @@ public sealed class ImportPageTests : IAsyncLifetime
         var page = await LibrarianAppFactory.ParseAsync(preview);
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        var problems = page.QuerySelectorAll("section.import-source")
-            .ToDictionary(s => s.QuerySelector("h2")!.TextContent.Trim(), s => s.QuerySelector(".import-problem")?.TextContent.Trim());
+        var sections = page.QuerySelectorAll("section.import-source").ToDictionary(s => s.QuerySelector("h2")!.TextContent.Trim());
+        var problems = sections.ToDictionary(s => s.Key, s => s.Value.QuerySelector(".import-problem")?.TextContent.Trim());
         Assert.Equal("Nothing can be imported from it: cannot read it (it is not UTF-8 text).", problems["latin1.txt"]);
         Assert.Equal("Nothing can be imported from it: cannot read it (it is not a text file).", problems["picture.png"]);
-        Assert.Equal("Nothing can be imported from it: the text is empty.", problems["empty.txt"]);
-        Assert.Contains("no post of The 10-Minute International Librarian was found (1 post(s) of other series skipped)", problems["advocate.txt"], StringComparison.Ordinal);
         Assert.Contains("it is too large", problems["huge.txt"], StringComparison.Ordinal);
         Assert.Null(problems["good.txt"]);
-        Assert.Contains("5 file(s) failed", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
+        // A file that holds nothing of the series is no failure: it says so, and why.
+        Assert.Null(problems["empty.txt"]);
+        Assert.Equal("Nothing to import from it: the text is empty.", sections["empty.txt"].QuerySelector(".import-nothing")?.TextContent.Trim());
+        Assert.Null(problems["advocate.txt"]);
+        Assert.Contains("no post of The 10-Minute International Librarian in it (1 other post(s) skipped)", sections["advocate.txt"].QuerySelector(".import-nothing")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 file(s) with nothing to import; 3 file(s) failed", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
 
         // Only the good file travels to the confirmation.
         var carried = page.QuerySelectorAll("#confirm-import-form input[type=hidden][name$='.Name']").Select(i => i.GetAttribute("value"));
@@ -174,9 +177,50 @@ public sealed class ImportPageTests : IAsyncLifetime
         var page = await LibrarianAppFactory.ParseAsync(preview);
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        Assert.Contains("no post of The 10-Minute International Librarian was found", page.QuerySelector(".import-problem")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".import-problem"));
+        Assert.Contains("Nothing to import from it: no post of The 10-Minute International Librarian in it", page.QuerySelector(".import-nothing")?.TextContent, StringComparison.Ordinal);
+        var skipped = Assert.Single(page.QuerySelectorAll("tr.import-row"));
+        Assert.Equal(("skipped", "another series"), (skipped.GetAttribute("data-change"), Cell(skipped, ".import-skip-reason")));
+        Assert.Contains("1 file(s) with nothing to import; 0 file(s) failed", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#confirm-import-form"));
         Assert.NotNull(page.QuerySelector(".nothing-to-import"));
+    }
+
+    [Fact]
+    public async Task AListingsCutOffAndExcerptedPostsArePreviewedAsPartialAndConfirmedAsTheCommandLineDoes()
+    {
+        var newer = BlogText.TagArchive(
+            "advocacy",
+            BlogText.Post(7, "Map your partners", "map your partners", Connection),
+            BlogText.CutOff(28, "Write a thank-you note", "Advocacy is not only about asking.", "It is also about recognising those who have hel"));
+        var older = BlogText.OlderTagArchive(
+            "advocacy",
+            2,
+            2,
+            BlogText.Excerpt(89, "Make a connection", "Libraries are already strongly characterised by collaboration. Within and across institutions, we rely on"),
+            BlogText.Excerpt(60, "Find out about a library in another country", "Libraries around the world face many of the same challenges"));
+
+        using var preview = await PreviewAsync(files: [("newer.txt", Encoding.UTF8.GetBytes(newer)), ("older.txt", Encoding.UTF8.GetBytes(older))]);
+        var page = await LibrarianAppFactory.ParseAsync(preview);
+
+        var rows = page.QuerySelectorAll("tr.import-row").ToList();
+        Assert.Equal(["7", "28", "89", "60"], rows.Select(r => r.GetAttribute("data-number")));
+        Assert.Equal(["false", "true", "false", "true"], rows.Select(r => r.GetAttribute("data-partial")));
+        Assert.Equal(["would be created", "would be created", "would be updated", "would be created"], rows.Select(r => Cell(r, ".import-change")));
+        Assert.Equal("advocacy, 10MinuteInternationalLibrarian", Cell(rows[1], ".import-tags"));
+        Assert.Contains("advocacy", Cell(rows[2], ".import-tags"), StringComparison.Ordinal);
+        Assert.Equal("Partial: only the beginning of the post is known", Cell(rows[1], ".import-partial"));
+        Assert.Contains("4 exercise(s): 3 would be created, 1 would be updated, 0 unchanged; 2 partial", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
+
+        using var confirmed = await _editor.SubmitAsync(page, "#confirm-import-form", [], "#confirm-import");
+
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        var partial = await _app.WithDbAsync(db => db.Exercises.Where(e => e.BodyIsExcerpt).OrderBy(e => e.Number).Select(e => e.Number).ToListAsync());
+        Assert.Equal([28, 60], partial);
+        var exercise = await _app.GetDocumentAsync("/exercises/28");
+        Assert.Contains("Only the beginning of this exercise is known", exercise.QuerySelector(".exercise-partial")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("once the whole post is imported", exercise.QuerySelector(".exercise-partial")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(await _app.WithDbAsync(db => db.Exercises.Where(e => e.Number == 89).SelectMany(e => e.Tags).Select(t => t.Slug).ToListAsync()), t => t == "advocacy");
     }
 
     [Fact]

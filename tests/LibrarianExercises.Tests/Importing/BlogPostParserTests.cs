@@ -1,3 +1,4 @@
+using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Importing;
 
@@ -440,23 +441,319 @@ public class BlogPostParserTests
     }
 
     [Fact]
-    public void SkipsAnExcerptOnATopicalArchiveWhenNothingButItsTitleShowsItIsAnExercise()
+    public void ReadsEveryExcerptOfAnOlderLayoutTopicalArchiveAndSkipsTheSiblingSeriesAmongThem()
     {
+        // Older layout: heading, page counter, then title, one excerpt paragraph ending "[…]" and "Read full post…" for
+        // each post. Nothing but the title shows the first two are this series' exercises; the third is a sibling's.
         const string text = """
             Tag Archive for 'advocacy'
+
+            Page 3 of 9
 
             The 10-Minute International Librarian #60: Find out about a library in another country
 
             Libraries around the world face many of the same challenges, but respond in very different ways. Learning about how others work can […]
 
             Read full post…
+
+            The 10-Minute Library Advocate #6: Find a statistic that tells your story
+
+            Advocacy works best when it is grounded in evidence, and a single striking number can open a conversation […]
+
+            Read full post…
+
+            10-Minute International Librarian #28: Write a thank-you note
+
+            Advocacy is not only about asking. It is also about recognising those who have helped [...]
+
+            Read full post...
             """;
 
         var document = BlogPostParser.Parse(text);
 
         Assert.Equal("advocacy", document.TopicalTag);
+        Assert.Equal([60, 28], document.Posts.Select(p => p.Number));
+        Assert.Equal(["Find out about a library in another country", "Write a thank-you note"], document.Posts.Select(p => p.Title));
+        Assert.All(document.Posts, p =>
+        {
+            Assert.True(p.IsExcerpt);
+            Assert.True(p.IsPartial);
+            Assert.Single(Paragraphs(p));
+            Assert.EndsWith("…", p.BodyMarkdown, StringComparison.Ordinal);
+        });
+        Assert.Equal(new SkippedPost("The 10-Minute Library Advocate #6: Find a statistic that tells your story", SkippedPost.AnotherSeries), Assert.Single(document.Skipped));
+    }
+
+    [Fact]
+    public void StillSkipsAnExcerptTitledAsAnotherSeriesWhenItsTextDoesNotShowTheSeries()
+    {
+        // The mis-titled #91 is recognised by its pivot sentence or strategy line; its excerpt holds neither.
+        const string text = """
+            Tag Archive for '#10MinuteInternationalLibrarian'
+
+            The 10-Minute Library Advocate #91: Celebrate a library champion
+
+            Every library has its champions – people who speak up for it when it matters. Too often, they go [...]
+
+            Read full post…
+            """;
+
+        var document = BlogPostParser.Parse(text);
+
         Assert.Empty(document.Posts);
-        Assert.Equal("The 10-Minute International Librarian #60: Find out about a library in another country", Assert.Single(document.Skipped).Title);
+        Assert.Equal(SkippedPost.AnotherSeries, Assert.Single(document.Skipped).Reason);
+    }
+
+    // ---- What listing pages hold: cut-off copies, sibling series, months, untitled posts, addresses -----------
+
+    [Fact]
+    public void CountsAPostCutOffBeforeItsPivotSentenceByItsTitle()
+    {
+        // Newer layout: the last post of the page is often cut off mid-word, here long before its pivot sentence.
+        var text = "Tag Archives: community engagement\n\n"
+            + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + """
+            The 10-Minute International Librarian #28: Write a thank-you note
+
+            Advocacy is not only about asking.
+
+            It is also about recognising those who have hel
+            """;
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal([61, 28], document.Posts.Select(p => p.Number));
+        Assert.Empty(document.Skipped);
+        var cut = document.Posts[1];
+        Assert.Equal("Write a thank-you note", cut.Title);
+        Assert.True(cut.IsCutOff);
+        Assert.True(cut.IsPartial);
+        Assert.Null(cut.Strategy);
+        Assert.Equal(["Advocacy is not only about asking.", "It is also about recognising those who have hel"], Paragraphs(cut));
+        Assert.Contains(cut.Warnings, w => w.Contains("cut off", StringComparison.Ordinal));
+        Assert.Contains(cut.Warnings, w => w.Contains("mid-sentence", StringComparison.Ordinal));
+        Assert.False(document.Posts[0].IsPartial);
+    }
+
+    [Fact]
+    public void CountsATitleOnlyCopyAtTheEndOfAListing()
+    {
+        var document = BlogPostParser.Parse(
+            Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + "The 10-Minute International Librarian #28: Write a thank-you note\n");
+
+        var cut = document.Posts[1];
+        Assert.Equal((28, "Write a thank-you note", ""), (cut.Number, cut.Title, cut.BodyMarkdown));
+        Assert.True(cut.IsPartial);
+    }
+
+    [Fact]
+    public void APostCutOffAfterItsStrategyLineIsWholeAndOneCutOffBeforeItIsPartial()
+    {
+        // The first post is cut off in its footer, after the strategy line: all of the exercise is there.
+        var text = """
+            Monthly Archives: May 2021
+
+            The 10-Minute International Librarian #53: Share a resource with a colleague abroad
+
+            Library workers produce an enormous range of useful materials.
+
+            So for our 53rd 10-Minute International Librarian exercise, share a resource with a colleague abroad.
+
+            Good luck!
+
+            This idea relates to the IFLA Strategy! 3.2: Support virtual networking and connections.
+
+            As we publish more ideas, you will be able to view these using the #10MinuteInter
+            The 10-Minute International Librarian #52: Join a webinar
+
+            Webinars bring the world to your desk.
+
+            So for our 52nd 10-Minute International Librarian exercise, join a webinar.
+
+            Which topics matter most to your users? Who is speaking about th
+            """;
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal([53, 52], document.Posts.Select(p => p.Number));
+        var whole = document.Posts[0];
+        Assert.False(whole.IsPartial);
+        Assert.Equal("3.2", whole.Strategy?.Code);
+        Assert.Equal("Good luck!", Paragraphs(whole)[^1]);
+        Assert.Empty(whole.Warnings);
+        var cut = document.Posts[1];
+        Assert.True(cut.IsCutOff);
+        Assert.Null(cut.Strategy);
+        Assert.Equal("Which topics matter most to your users? Who is speaking about th", Paragraphs(cut)[^1]);
+    }
+
+    [Fact]
+    public void FindsNothingOfTheSeriesOnAPageOfSiblingSeriesOnly()
+    {
+        const string text = """
+            Tag Archives: advocacy
+
+            The 10-Minute Library Advocate #6: Find a statistic that tells your story
+
+            Advocacy works best when it is grounded in evidence.
+
+            So for our sixth 10-Minute Library Advocate exercise, find a statistic that tells your story.
+
+            Good luck!
+
+            The 10-Minute Digital Librarian #3: Check your library’s website on a phone
+
+            More and more people find their library on a phone.
+
+            Library Stat of the Week #212: Public libraries in Europe welcome millions of visitors every day
+
+            Find out more on IFLA’s Library Map of the World.
+            """;
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Empty(document.Posts);
+        Assert.Equal(3, document.Skipped.Count);
+        Assert.All(document.Skipped, s => Assert.Equal(SkippedPost.AnotherSeries, s.Reason));
+    }
+
+    [Theory]
+    [InlineData("Monthly Archives: May 2021")]
+    [InlineData("Archive for May, 2021")]
+    [InlineData("Monthly Archive for 'May 2021'")]
+    public void GivesEveryPostOfAMonthArchiveItsMonthUnlessItsAddressGivesTheDay(string headingLine)
+    {
+        var text = headingLine + "\n\n"
+            + Post("The 10-Minute International Librarian #53: Share a resource", "So for our 53rd 10-Minute International Librarian exercise, share a resource.")
+            + "https://blogs.ifla.org/lpa/2021/05/11/10-minute-international-librarian-52/\n\n"
+            + Post("The 10-Minute International Librarian #52: Join a webinar", "So for our 52nd 10-Minute International Librarian exercise, join a webinar.")
+            + "The 10-Minute International Librarian #51: Follow a library on social media\n\nSocial media lets libraries spe\n";
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal(ArchiveKind.Month, document.Heading?.Kind);
+        Assert.Equal(
+            [(53, new DateOnly(2021, 5, 1), DatePrecision.Month), (52, new DateOnly(2021, 5, 11), DatePrecision.Day), (51, new DateOnly(2021, 5, 1), DatePrecision.Month)],
+            document.Posts.Select(p => (p.Number, p.PublishedOn!.Value, p.PublishedOnPrecision)));
+        Assert.Equal([null, "https://blogs.ifla.org/lpa/2021/05/11/10-minute-international-librarian-52/", null], document.Posts.Select(p => p.SourceUrl));
+    }
+
+    [Fact]
+    public void AnArchiveOfAnotherKindGivesNoDate()
+    {
+        var document = BlogPostParser.Parse(
+            "Search Results for: librarian\n\n"
+            + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story."));
+
+        Assert.Equal(new ArchiveHeading(ArchiveKind.Search, "librarian"), document.Heading);
+        Assert.Null(document.TopicalTag);
+        var post = Assert.Single(document.Posts);
+        Assert.Null(post.PublishedOn);
+        Assert.DoesNotContain("Search Results", post.BodyMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadsAnUntitledPostInTheMiddleOfAListing()
+    {
+        // The second post lost its title line in the copy: nothing but its text separates it from the first.
+        var untitled = Post(title: null, "So for our 60th 10-Minute International Librarian exercise, find a number.", "This idea relates to the IFLA Strategy! 1.1 Show the power of libraries in achieving the Sustainable Development Goals");
+        var text = "Tag Archives: advocacy\n\n"
+            + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + untitled
+            + Post("The 10-Minute International Librarian #59: Read a report", "So for our 59th 10-Minute International Librarian exercise, read a report.");
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal([61, 60, 59], document.Posts.Select(p => p.Number));
+        var middle = document.Posts[1];
+        Assert.Equal("Find a number", middle.Title);
+        Assert.Equal("1.1", middle.Strategy?.Code);
+        Assert.False(middle.IsPartial);
+        Assert.Equal("Library workers around the world face many of the same questions, even if the answers differ from place to place.", Paragraphs(middle)[0]);
+        Assert.Equal(7, Paragraphs(middle).Length);
+        Assert.Contains(middle.Warnings, w => w.Contains("no title line", StringComparison.Ordinal));
+        Assert.Equal(7, Paragraphs(document.Posts[0]).Length);
+        Assert.Equal("3.2", document.Posts[0].Strategy?.Code);
+    }
+
+    [Fact]
+    public void ReadsAnUntitledPostBetweenExcerptsWithoutMergingItIntoTheOneAbove()
+    {
+        const string text = """
+            Tag Archive for '#10MinuteInternationalLibrarian'
+
+            The 10-Minute International Librarian #60: Find out about a library in another country
+
+            Libraries around the world face many of the same challenges, but respond in very different ways […]
+
+            Read full post…
+
+            So for our 59th 10-Minute International Librarian exercise, (re)read your library’s mission statement. Every library has […]
+
+            Read full post…
+            """;
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal([60, 59], document.Posts.Select(p => p.Number));
+        Assert.Single(Paragraphs(document.Posts[0]));
+        Assert.All(document.Posts, p => Assert.True(p.IsExcerpt));
+        Assert.Equal("(Re)read your library’s mission statement", document.Posts[1].Title);
+    }
+
+    [Fact]
+    public void GivesEachPostOfAListingTheAddressPrintedAboveItsOwnTitle()
+    {
+        var text = "Tag Archives: advocacy\n\n"
+            + "https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/\n"
+            + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + "https://blogs.ifla.org/lpa/2021/05/11/find-a-number/\n\n"
+            + Post("The 10-Minute International Librarian #60: Find a number", "So for our 60th 10-Minute International Librarian exercise, find a number.")
+            + "https://blogs.ifla.org/lpa/2021/05/04/read-a-report/\n"
+            + "The 10-Minute International Librarian #59: Read a report\n\nReports are long. Th\n";
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal(
+            [(61, "https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/", 18), (60, "https://blogs.ifla.org/lpa/2021/05/11/find-a-number/", 11), (59, "https://blogs.ifla.org/lpa/2021/05/04/read-a-report/", 4)],
+            document.Posts.Select(p => (p.Number, p.SourceUrl, p.PublishedOn!.Value.Day)));
+        Assert.All(document.Posts, p => Assert.DoesNotContain("blogs.ifla.org", p.BodyMarkdown, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GivesEachPostOfAListingTheAddressPrintedBelowIt()
+    {
+        var text = Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + "https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/\n\n"
+            + Post("The 10-Minute International Librarian #60: Find a number", "So for our 60th 10-Minute International Librarian exercise, find a number.")
+            + "https://blogs.ifla.org/lpa/2021/05/11/find-a-number/\n";
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal(
+            ["https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/", "https://blogs.ifla.org/lpa/2021/05/11/find-a-number/"],
+            document.Posts.Select(p => p.SourceUrl));
+    }
+
+    [Fact]
+    public void KeepsReadersCommentsOutOfACutOffPost()
+    {
+        const string text = """
+            The 10-Minute International Librarian #61: Tell a story
+
+            Stories stick in the mind in a way that statistics rarely do.
+
+            3 Responses to “The 10-Minute International Librarian #61: Tell a story”
+
+            Maria says: for our 61st 10-Minute International Librarian exercise, we told the story of a reader.
+            """;
+
+        var document = BlogPostParser.Parse(text);
+
+        var post = Assert.Single(document.Posts);
+        Assert.Equal(["Stories stick in the mind in a way that statistics rarely do."], Paragraphs(post));
+        Assert.True(post.IsCutOff);
     }
 
     [Theory]

@@ -13,6 +13,7 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         builder.Property(e => e.Slug).HasMaxLength(300);
         builder.Property(e => e.SourceUrl).HasMaxLength(2000);
         builder.Property(e => e.EditedFields).HasConversion<int>();
+        builder.Property(e => e.PublishedOnPrecision).HasConversion<int>();
 
         builder.HasMany(e => e.Tags)
             .WithMany(t => t.Exercises)

@@ -119,6 +119,9 @@ namespace LibrarianExercises.Web.Data.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PublishedOnPrecision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("ResponsesOpen")
                         .HasColumnType("INTEGER");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using LibrarianExercises.Web.Data;
 
 namespace LibrarianExercises.Web.Services.Importing;
 
@@ -22,40 +23,46 @@ public static partial class BlogPostParser
         ArgumentNullException.ThrowIfNull(text);
         var lines = SplitLines(text);
         var heading = ReadHeading(lines, out var firstContentLine);
+        var titles = Enumerable.Range(firstContentLine, lines.Count - firstContentLine).Where(i => TitleLine().IsMatch(lines[i])).ToList();
 
-        var titleIndexes = new List<int>();
-        for (var i = firstContentLine; i < lines.Count; i++)
+        // The text before the first title, then each title with the text up to the next one.
+        var stretches = new List<(Match? Title, List<string> Lines)>
         {
-            if (TitleLine().IsMatch(lines[i]))
-            {
-                titleIndexes.Add(i);
-            }
+            (null, lines.GetRange(firstContentLine, (titles.Count > 0 ? titles[0] : lines.Count) - firstContentLine)),
+        };
+        for (var t = 0; t < titles.Count; t++)
+        {
+            var end = t + 1 < titles.Count ? titles[t + 1] : lines.Count;
+            stretches.Add((TitleLine().Match(lines[titles[t]]), lines.GetRange(titles[t] + 1, end - titles[t] - 1)));
         }
-
-        var posts = new List<ParsedPost>();
-        var skipped = new List<SkippedPost>();
-        var isSeriesArchive = heading is { Kind: ArchiveKind.Tag } h && IsSeriesTag(h.Value);
 
         // Text before the first title is a post of its own only when it reads like one (a copy without its title line);
         // otherwise an address in it is that of the post below.
-        var preambleEnd = titleIndexes.Count > 0 ? titleIndexes[0] : lines.Count;
-        var preamble = lines.GetRange(firstContentLine, preambleEnd - firstContentLine);
-        Match? preambleAddress = null;
-        if (preamble.Any(l => PivotSentence().IsMatch(l) || StrategyOpening().IsMatch(l)))
-        {
-            ReadSegment(null, preamble, isSeriesArchive, null, posts, skipped);
-        }
-        else
-        {
-            preambleAddress = FindAddress(preamble);
-        }
+        var preambleIsPost = ReadsLikeAPost(stretches[0].Lines);
+        var preambleAddress = preambleIsPost ? null : FindAddress(stretches[0].Lines);
 
-        for (var t = 0; t < titleIndexes.Count; t++)
+        // A listing prints each post's address above its title or below the post; a single post may have it on either
+        // side. An address before the first title, or none after the last post, means above.
+        var page = new Page(
+            MonthOf(heading),
+            AddressesAboveTitles: preambleAddress is not null || titles.Count == 0 || FindAddress(stretches[^1].Lines) is null);
+
+        var posts = new List<ParsedPost>();
+        var skipped = new List<SkippedPost>();
+        var addressAbove = preambleAddress;
+        for (var s = preambleIsPost ? 0 : 1; s < stretches.Count; s++)
         {
-            var start = titleIndexes[t];
-            var end = t + 1 < titleIndexes.Count ? titleIndexes[t + 1] : lines.Count;
-            var segment = lines.GetRange(start + 1, end - start - 1);
-            ReadSegment(TitleLine().Match(lines[start]), segment, isSeriesArchive, t == 0 ? preambleAddress : null, posts, skipped);
+            var (title, segment) = stretches[s];
+            Match? nextAddress = null;
+            if (page.AddressesAboveTitles && s + 1 < stretches.Count && LastAddressLine(segment) is { } index)
+            {
+                // The address just above the next title is the next post's, not this one's.
+                nextAddress = PostAddress().Match(segment[index]);
+                segment[index] = "";
+            }
+
+            ReadPost(title, segment, addressAbove, page, posts, skipped);
+            addressAbove = nextAddress;
         }
 
         return new ParsedDocument(heading, posts, skipped);
@@ -118,8 +125,9 @@ public static partial class BlogPostParser
             var kind = match.Groups["kind"].Value.ToUpperInvariant() switch
             {
                 "TAG" => ArchiveKind.Tag,
-                "MONTHLY" => ArchiveKind.Month,
+                "MONTHLY" or "" => ArchiveKind.Month,
                 "AUTHOR" => ArchiveKind.Author,
+                "SEARCH" => ArchiveKind.Search,
                 _ => ArchiveKind.Category,
             };
             var value = match.Groups["value"].Value.Trim().Trim('\'', '"', '‘', '’', '“', '”').Trim();
@@ -135,20 +143,41 @@ public static partial class BlogPostParser
         return heading;
     }
 
-    private static void ReadSegment(
-        Match? title, List<string> lines, bool isSeriesArchive, Match? addressAbove, List<ParsedPost> posts, List<SkippedPost> skipped)
+    /// <summary>The month of a month archive, which each of its posts was published in.</summary>
+    private static DateOnly? MonthOf(ArchiveHeading? heading) =>
+        heading is { Kind: ArchiveKind.Month } month
+        && DateTime.TryParseExact(month.Value.Replace(",", "", StringComparison.Ordinal), ["MMMM yyyy", "MMM yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var first)
+            ? DateOnly.FromDateTime(first)
+            : null;
+
+    /// <summary>What the page around the posts tells of each of them.</summary>
+    /// <param name="Month">The month of a month archive.</param>
+    /// <param name="AddressesAboveTitles">Whether a post's address is printed above its title rather than below the post.</param>
+    private sealed record Page(DateOnly? Month, bool AddressesAboveTitles);
+
+    /// <summary>
+    /// Reads the post that starts the lines (below its title, if it has one), then any post without a title that follows
+    /// it in the same lines: a copy can lose a title line anywhere in a listing, not only at the top.
+    /// </summary>
+    private static void ReadPost(Match? title, List<string> lines, Match? addressAbove, Page page, List<ParsedPost> posts, List<SkippedPost> skipped)
     {
-        var warnings = new List<string>();
         var paragraphs = new List<string>();
         string? strategyLabel = null;
         var isExcerpt = false;
-        // The address may also come after the strategy line, below the footer.
-        var address = addressAbove ?? FindAddress(lines);
+        // Where the post ends: after its strategy line, or at "Read full post…" below an excerpt.
+        var end = lines.Count;
 
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            if (line.Length == 0 || PageLeftover().IsMatch(line) || Footer().IsMatch(line))
+            if (CommentsHeading().IsMatch(line))
+            {
+                // What follows is readers' words, never the post.
+                end = i;
+                break;
+            }
+
+            if (line.Length == 0 || PageLeftover().IsMatch(line) || Footer().IsMatch(line) || IsAddressLine(line))
             {
                 continue;
             }
@@ -156,12 +185,8 @@ public static partial class BlogPostParser
             if (ReadFullPost().IsMatch(line))
             {
                 isExcerpt = true;
-                continue;
-            }
-
-            if (IsAddressLine(line))
-            {
-                continue;
+                end = i + 1;
+                break;
             }
 
             var opening = StrategyOpening().Match(line);
@@ -170,20 +195,48 @@ public static partial class BlogPostParser
                 // The label may run over several lines, and may even start on the next one.
                 var label = new StringBuilder(line[opening.Length..].Trim());
                 while (i + 1 < lines.Count && lines[i + 1].Length > 0
-                    && !Footer().IsMatch(lines[i + 1]) && !PageLeftover().IsMatch(lines[i + 1]) && !IsAddressLine(lines[i + 1]))
+                    && !Footer().IsMatch(lines[i + 1]) && !PageLeftover().IsMatch(lines[i + 1]) && !CommentsHeading().IsMatch(lines[i + 1])
+                    && !IsAddressLine(lines[i + 1]) && !ReadsLikeAPost([lines[i + 1]]))
                 {
                     i++;
                     label.Append(label.Length > 0 ? " " : "").Append(lines[i]);
                 }
 
                 strategyLabel = label.ToString().Trim();
-                // What follows the strategy line is the footer and the page around the post.
+                end = i + 1;
                 break;
             }
 
             paragraphs.Add(line);
         }
 
+        // The footer and page leftovers follow a post; anything else that reads like a post is one that lost its title.
+        var rest = lines.GetRange(end, lines.Count - end);
+        var next = ReadsLikeAPost(rest) ? rest.FindIndex(IsText) : -1;
+        var between = next < 0 ? rest : rest.GetRange(0, next);
+        var address = addressAbove
+            ?? FindAddress(lines.GetRange(0, end))
+            ?? (next < 0 || !page.AddressesAboveTitles ? FindAddress(between) : null);
+
+        AddPost(title, paragraphs, strategyLabel, isExcerpt, address, page, posts, skipped);
+
+        if (next >= 0)
+        {
+            ReadPost(null, rest.GetRange(next, rest.Count - next), page.AddressesAboveTitles ? FindAddress(between) : null, page, posts, skipped);
+        }
+    }
+
+    private static void AddPost(
+        Match? title,
+        List<string> paragraphs,
+        string? strategyLabel,
+        bool isExcerpt,
+        Match? address,
+        Page page,
+        List<ParsedPost> posts,
+        List<SkippedPost> skipped)
+    {
+        var warnings = new List<string>();
         if (paragraphs.Count > 0 && ExcerptEnding().IsMatch(paragraphs[^1]))
         {
             isExcerpt = true;
@@ -201,13 +254,13 @@ public static partial class BlogPostParser
         var displayTitle = title?.Value ?? "(untitled post)";
         var titleNamesSeries = title is not null && IsInternationalLibrarian(title.Groups["series"].Value);
 
-        var belongs = pivot is not null || strategyLabel is not null
-            || (isExcerpt && titleNamesSeries && (isSeriesArchive || paragraphs.Any(p => SeriesName().IsMatch(p))));
+        // A post of this series shows it in its text (the pivot sentence or the strategy line), or in a title that names
+        // the series and a number: a listing may cut a post off before both, or print only its excerpt. A title naming
+        // another series is not enough, so that the mis-titled #91 is told from its siblings by its text alone.
+        var belongs = pivot is not null || strategyLabel is not null || (titleNamesSeries && titleNumber is not null);
         if (!belongs)
         {
-            skipped.Add(new SkippedPost(displayTitle, titleNamesSeries
-                ? "no pivot sentence or strategy line: cannot tell it is an exercise"
-                : "another series"));
+            skipped.Add(new SkippedPost(displayTitle, SkippedPost.AnotherSeries));
             return;
         }
 
@@ -215,7 +268,7 @@ public static partial class BlogPostParser
         var number = pivotNumber ?? titleNumber;
         if (number is null or < 1)
         {
-            skipped.Add(new SkippedPost(displayTitle, "no exercise number in the title or the pivot sentence"));
+            skipped.Add(new SkippedPost(displayTitle, SkippedPost.NoNumber));
             return;
         }
 
@@ -253,7 +306,7 @@ public static partial class BlogPostParser
         }
         else if (!isExcerpt)
         {
-            warnings.Add("no strategy line: the post may be cut off, so it will not replace a full text");
+            warnings.Add("cut off before the strategy line: only its beginning is known, and it will not replace a full text");
         }
 
         if (!isExcerpt && strategyLabel is null && paragraphs.Count > 0 && !EndsLikeASentence(paragraphs[^1]))
@@ -263,9 +316,10 @@ public static partial class BlogPostParser
 
         if (isExcerpt)
         {
-            warnings.Add("excerpt only: will not replace a full text");
+            warnings.Add("excerpt only: only its beginning is known, and it will not replace a full text");
         }
 
+        var day = address is null ? null : ToDate(address);
         posts.Add(new ParsedPost
         {
             Number = number.Value,
@@ -274,11 +328,28 @@ public static partial class BlogPostParser
             IsExcerpt = isExcerpt,
             IsCutOff = !isExcerpt && strategyLabel is null,
             Strategy = strategy,
-            PublishedOn = address is null ? null : ToDate(address),
+            // The address gives the day; a month archive only the month.
+            PublishedOn = day ?? page.Month,
+            PublishedOnPrecision = day is null && page.Month is not null ? DatePrecision.Month : DatePrecision.Day,
             // Only a full address is worth linking to; a bare path would point into this site.
             SourceUrl = address is { Value: var url } && url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : null,
             Warnings = warnings,
         });
+    }
+
+    /// <summary>Whether the lines hold a post: its pivot sentence or strategy line, before any comments.</summary>
+    private static bool ReadsLikeAPost(List<string> lines) =>
+        lines.TakeWhile(l => !CommentsHeading().IsMatch(l)).Any(l => PivotSentence().IsMatch(l) || StrategyOpening().IsMatch(l));
+
+    /// <summary>A line of a post's own text, not the page around it.</summary>
+    private static bool IsText(string line) =>
+        line.Length > 0 && !PageLeftover().IsMatch(line) && !Footer().IsMatch(line) && !IsAddressLine(line) && !CommentsHeading().IsMatch(line);
+
+    /// <summary>The index of an address line that ends the lines (blank lines aside), if one does.</summary>
+    private static int? LastAddressLine(List<string> lines)
+    {
+        var last = lines.FindLastIndex(l => l.Length > 0);
+        return last >= 0 && IsAddressLine(lines[last]) ? last : null;
     }
 
     /// <summary>Reads the initiative code and name from a strategy label in any of its published forms.</summary>
@@ -297,7 +368,7 @@ public static partial class BlogPostParser
 
     /// <summary>The first post address among the lines, before any comments (which may link to other posts).</summary>
     private static Match? FindAddress(IEnumerable<string> lines) =>
-        lines.TakeWhile(l => !PageLeftover().IsMatch(l))
+        lines.TakeWhile(l => !CommentsHeading().IsMatch(l))
             .Select(l => PostAddress().Match(l))
             .FirstOrDefault(m => m.Success);
 
@@ -322,9 +393,11 @@ public static partial class BlogPostParser
         }
 
         task = task.Trim().TrimEnd('.', '!', ' ');
-        if (task.Length > 0 && char.IsLower(task[0]))
+        // As a title prints it: "(Re)read the Manifesto" for "(re)read the Manifesto".
+        var first = task.AsSpan().IndexOfAnyExcept("([“‘\"'");
+        if (first >= 0 && char.IsLower(task[first]))
         {
-            task = char.ToUpperInvariant(task[0]) + task[1..];
+            task = task[..first] + char.ToUpperInvariant(task[first]) + task[(first + 1)..];
         }
 
         return task;
@@ -379,14 +452,20 @@ public static partial class BlogPostParser
     [GeneratedRegex(@"^\s*(?:Strategic\s+Direction\s*(?<direction>\d{1,2})\s*[,;.]?\s*Key\s+Initiative\s*(?<initiative>\d{1,2})|(?:Key\s+Initiative\s*)?(?<direction>\d{1,2})\s*\.\s*(?<initiative>\d{1,2}))\s*[:.,–—-]?\s*(?<name>.*)$", Options | RegexOptions.Singleline)]
     private static partial Regex StrategyLabel();
 
-    [GeneratedRegex(@"^(?:(?<kind>Tag|Monthly|Author|Category)\s+Archives?\s*(?::|for\b)\s*(?<value>.+))$", Options)]
+    // "Tag Archives: community engagement", "Tag Archive for '#10MinuteInternationalLibrarian'", "Monthly Archives: May 2021",
+    // "Author Archives: …", "Search Results for: advocacy", and the older layout's month "Archive for May, 2021".
+    [GeneratedRegex(@"^(?:(?<kind>Tag|Monthly|Author|Category)\s+Archives?\s*(?:for\b\s*:?|:)\s*(?<value>.+)|(?<kind>Search)\s+Results?\s*(?:for\b\s*:?|:)\s*(?<value>.+)|Archives?\s+for\s+(?<value>\p{L}+,?\s+\d{4}))$", Options)]
     private static partial Regex ArchiveHeadingLine();
 
     [GeneratedRegex(@"^Page\s+\d+\s+of\s+\d+$", Options)]
     private static partial Regex PageCounter();
 
-    // What the blog prints around a post: comment counts, the reply form, closed-comment notices.
-    [GeneratedRegex(@"^(?:\d+\s+Responses?\s+to\s+[“""'‘].*|One\s+(?:thought|response)\s+on\s+[“""'‘].*|\d+\s+thoughts?\s+on\s+[“""'‘].*|Leave\s+a\s+Reply.*|Comments\s+are\s+(?:currently\s+)?closed\.?|Cancel\s+reply|Page\s+\d+\s+of\s+\d+)$", Options)]
+    // What the blog prints above readers' comments: the comment count and the reply form.
+    [GeneratedRegex(@"^(?:\d+\s+Responses?\s+to\s+[“""'‘].*|One\s+(?:thought|response)\s+on\s+[“""'‘].*|\d+\s+thoughts?\s+on\s+[“""'‘].*|Leave\s+a\s+Reply.*)$", Options)]
+    private static partial Regex CommentsHeading();
+
+    // What else the blog prints around a post: closed-comment notices, the page counter.
+    [GeneratedRegex(@"^(?:Comments\s+are\s+(?:currently\s+)?closed\.?|Cancel\s+reply|Page\s+\d+\s+of\s+\d+)$", Options)]
     private static partial Regex PageLeftover();
 
     // The series footer ("As we publish more ideas… #10MinuteInternationalLibrarian tag… Ideas Store").

@@ -3,13 +3,15 @@ using LibrarianExercises.Web.Services.Auditing;
 
 namespace LibrarianExercises.Web.Services.Importing;
 
+/// <param name="NothingToImport">
+/// Why nothing of the text was imported when it holds no post of the series (only sibling series, an archive page
+/// without posts, an introduction, nothing at all); null when it holds some. This is not a failure.
+/// </param>
 public sealed record ImportReport(
     IReadOnlyList<ExerciseSaveResult> Exercises,
     IReadOnlyList<SkippedPost> Skipped,
-    bool DryRun);
-
-/// <summary>Input the importer cannot use at all; nothing of it has been written.</summary>
-public sealed class ImportRejectedException(string message) : Exception(message);
+    bool DryRun,
+    string? NothingToImport = null);
 
 /// <summary>Imports text copied from the blog: every post of one text is written, or none is.</summary>
 public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store, AuditActor actor, Caching.PageCache pages, ILogger<ExerciseImporter> logger)
@@ -23,16 +25,14 @@ public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store,
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new ImportRejectedException("the text is empty");
+            return new ImportReport([], [], dryRun, "the text is empty");
         }
 
         var document = BlogPostParser.Parse(text);
         if (document.Posts.Count == 0)
         {
-            var why = document.Skipped.Count == 0
-                ? "no post of The 10-Minute International Librarian was found"
-                : $"no post of The 10-Minute International Librarian was found ({document.Skipped.Count} post(s) of other series skipped)";
-            throw new ImportRejectedException(why);
+            logger.LogInformation("Nothing to import from {Source}: {SkippedCount} other post(s) skipped", sourceName, document.Skipped.Count);
+            return new ImportReport([], document.Skipped, dryRun, WhyNothing(document));
         }
 
         string[] tags = document.TopicalTag is { } topical
@@ -72,4 +72,13 @@ public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store,
             dryRun);
         return new ImportReport(results, document.Skipped, dryRun);
     }
+
+    private static string WhyNothing(ParsedDocument document) => document switch
+    {
+        { Skipped.Count: > 0 } => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"no post of The 10-Minute International Librarian in it ({document.Skipped.Count} other post(s) skipped)"),
+        { Heading: not null } => "an archive page with no post on it",
+        _ => "no post of The 10-Minute International Librarian in it",
+    };
 }

@@ -3,10 +3,17 @@ using System.Text;
 
 namespace LibrarianExercises.Web.Services.Importing;
 
-/// <summary>What became of one file or text given to the importer: its report, or why nothing of it was imported.</summary>
+/// <summary>
+/// What became of one file or text given to the importer: its report (which may say there was nothing to import), or
+/// the problem that kept it from being read or saved.
+/// </summary>
 public sealed record ImportOutcome(string Name, ImportReport? Report, string? Problem)
 {
+    /// <summary>It could not be read or saved: nothing of it was imported.</summary>
     public bool Failed => Report is null;
+
+    /// <summary>It was read, and holds nothing of the series: not a failure.</summary>
+    public bool NothingToImport => Report is { NothingToImport: not null };
 }
 
 /// <summary>
@@ -46,7 +53,7 @@ public static class ImportRun
 
     /// <summary>
     /// Imports one text in a scope of its own, so that a text that fails leaves nothing behind for the next one. A
-    /// text the importer refuses, or one that cannot be saved, is an outcome with a problem, not an exception.
+    /// text that cannot be saved is an outcome with a problem, not an exception.
     /// </summary>
     public static async Task<ImportOutcome> ImportAsync(IServiceProvider services, string name, string text, bool dryRun, CancellationToken cancellationToken)
     {
@@ -55,10 +62,6 @@ public static class ImportRun
             await using var scope = services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<ExerciseImporter>();
             return new ImportOutcome(name, await importer.ImportAsync(text, dryRun, name, cancellationToken), null);
-        }
-        catch (ImportRejectedException e)
-        {
-            return new ImportOutcome(name, null, e.Message);
         }
         catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
         {
@@ -75,21 +78,34 @@ public static class ImportRun
         _ => "unchanged",
     };
 
-    /// <summary>The closing line: exercises by change, posts skipped and files that failed.</summary>
+    /// <summary>
+    /// The closing line: exercises by change, how many are known only in part, tags added, posts skipped by reason,
+    /// files with nothing to import and files that failed. An exercise that several texts hold is counted once: as
+    /// created if one of them created it, else as updated if one of them changed it.
+    /// </summary>
     public static string Summary(IReadOnlyCollection<ImportOutcome> outcomes, bool dryRun)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        var exercises = outcomes.Where(o => o.Report is not null).SelectMany(o => o.Report!.Exercises).ToList();
+        var results = outcomes.Where(o => o.Report is not null).SelectMany(o => o.Report!.Exercises).ToList();
+        var exercises = results.GroupBy(r => r.Number)
+            .Select(g => (Change: g.Min(r => r.Change), g.Last().IsPartial))
+            .ToList();
         var created = exercises.Count(e => e.Change == ExerciseChange.Created);
         var updated = exercises.Count(e => e.Change == ExerciseChange.Updated);
         var unchanged = exercises.Count(e => e.Change == ExerciseChange.Unchanged);
-        var skipped = outcomes.Sum(o => o.Report?.Skipped.Count ?? 0);
+        var partial = exercises.Count(e => e.IsPartial);
+        var tagsAdded = results.SelectMany(r => r.TagsAdded.Select(t => (r.Number, SlugGenerator.Slugify(t)))).Distinct().Count();
+        var skipped = outcomes.SelectMany(o => o.Report?.Skipped ?? []).ToList();
+        var reasons = skipped.Count == 0
+            ? ""
+            : " (" + string.Join(", ", skipped.GroupBy(p => p.Reason).Select(g => $"{g.Count()} {g.Key}")) + ")";
+        var nothing = outcomes.Count(o => o.NothingToImport);
         var failed = outcomes.Count(o => o.Failed);
         var counts = dryRun
-            ? $"{created} would be created, {updated} would be updated, {unchanged} unchanged"
-            : $"{created} created, {updated} updated, {unchanged} unchanged";
+            ? $"{created} would be created, {updated} would be updated, {unchanged} unchanged; {partial} partial; {tagsAdded} tag(s) would be added"
+            : $"{created} created, {updated} updated, {unchanged} unchanged; {partial} partial; {tagsAdded} tag(s) added";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{(dryRun ? "Dry run, nothing written. " : "")}{exercises.Count} exercise(s): {counts}; {skipped} post(s) skipped; {failed} file(s) failed.");
+            $"{(dryRun ? "Dry run, nothing written. " : "")}{exercises.Count} exercise(s): {counts}; {skipped.Count} post(s) skipped{reasons}; {nothing} file(s) with nothing to import; {failed} file(s) failed.");
     }
 }

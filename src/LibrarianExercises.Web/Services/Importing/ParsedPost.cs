@@ -1,3 +1,5 @@
+using LibrarianExercises.Web.Data;
+
 namespace LibrarianExercises.Web.Services.Importing;
 
 /// <summary>What the parser read from one text: the archive heading, the series' posts, and what it passed over.</summary>
@@ -17,6 +19,7 @@ public enum ArchiveKind
     Month,
     Author,
     Category,
+    Search,
 }
 
 public sealed record ArchiveHeading(ArchiveKind Kind, string Value);
@@ -46,7 +49,10 @@ public sealed record ParsedPost
 
     public ParsedStrategyLine? Strategy { get; init; }
 
+    /// <summary>From the post's address, or the 1st of the month of the month archive it sits in.</summary>
     public DateOnly? PublishedOn { get; init; }
+
+    public DatePrecision PublishedOnPrecision { get; init; }
 
     public string? SourceUrl { get; init; }
 
@@ -59,4 +65,10 @@ public sealed record ParsedPost
 /// <param name="PublishedName">The initiative name part of the label, spaces and trailing full stop tidied.</param>
 public sealed record ParsedStrategyLine(string Code, string PublishedLabel, string PublishedName);
 
-public sealed record SkippedPost(string Title, string Reason);
+/// <summary>A post the parser passed over, and why (one of the reasons below, which the reports count).</summary>
+public sealed record SkippedPost(string Title, string Reason)
+{
+    public const string AnotherSeries = "another series";
+
+    public const string NoNumber = "no exercise number";
+}

@@ -132,7 +132,8 @@ public sealed class ImportController : Controller
         }
 
         var outcome = await ImportRun.ImportAsync(HttpContext.RequestServices, name, text, dryRun: true, cancellationToken);
-        return new ImportSource(outcome, outcome.Failed ? null : text);
+        // Only a text with something to import travels on to the confirmation.
+        return new ImportSource(outcome, outcome.Report is { Exercises.Count: > 0 } ? text : null);
     }
 
     private static ImportSource Refused(string name, string problem) => new(new ImportOutcome(name, null, problem), null);
