@@ -147,7 +147,7 @@ public sealed partial class JourneyTests(BrowserFixture browser)
     [BrowserTheory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task AResponseTooLongIsRefusedWithItsErrorAndKeepsWhatWasTyped(bool javaScript)
+    public async Task AResponseTooLongIsRefusedWithItsErrorAndKeepsWhatFitsSayingWhatWasLeftOut(bool javaScript)
     {
         await using var session = await browser.OpenAsync(javaScript);
         var page = session.Page;
@@ -163,7 +163,9 @@ public sealed partial class JourneyTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex("/exercises/89/responses$"));
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("Please keep your response to 10000 characters or fewer.");
         await Expect(page.GetByLabel("Your name")).ToHaveValueAsync("Chen Jing");
-        Assert.Equal(text, await page.GetByRole(AriaRole.Textbox, new() { Name = "Your response" }).InputValueAsync());
+        // Shown back up to the field's limit, never more, and the form says how much was left out.
+        Assert.Equal(text[..10_000], await page.GetByRole(AriaRole.Textbox, new() { Name = "Your response" }).InputValueAsync());
+        await Expect(page.Locator("#Form_Text-cut")).ToContainTextAsync((text.Length - 10_000).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(responses, await ResponseCountAsync(page));
         Assert.Empty(session.Problems);
     }
