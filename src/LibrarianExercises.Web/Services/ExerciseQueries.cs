@@ -61,31 +61,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 
     public async Task<ExercisePageViewModel?> FindAsync(int number, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
     {
-        var exercise = await db.Exercises.Published()
-            .Where(e => e.Number == number)
-            .Select(e => new
-            {
-                e.Number,
-                e.Title,
-                e.BodyMarkdown,
-                e.BodyIsExcerpt,
-                e.PublishedOn,
-                e.PublishedOnPrecision,
-                e.SourceUrl,
-                e.ResponsesOpen,
-                e.CreatedUtc,
-                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
-                Initiatives = e.Initiatives
-                    .OrderBy(l => l.KeyInitiative.Code)
-                    .Select(l => new InitiativeLink(l.KeyInitiative.Code, l.KeyInitiative.Name, l.PublishedLabel, l.LabelDisagrees))
-                    .ToList(),
-                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
-                // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
-                AwaitingReviewCount = e.Responses.Count(r => r.Status == ResponseStatus.Held),
-            })
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
+        var exercise = await FindRowAsync(number, cancellationToken);
         if (exercise is null)
         {
             return null;
@@ -125,28 +101,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     /// </summary>
     public async Task<ExerciseDocument?> FindDocumentAsync(int number, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
     {
-        var exercise = await db.Exercises.Published()
-            .Where(e => e.Number == number)
-            .Select(e => new
-            {
-                e.Number,
-                e.Title,
-                e.BodyMarkdown,
-                e.BodyIsExcerpt,
-                e.PublishedOn,
-                e.SourceUrl,
-                e.ResponsesOpen,
-                e.UpdatedUtc,
-                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
-                Initiatives = e.Initiatives
-                    .OrderBy(l => l.KeyInitiative.Code)
-                    .Select(l => new InitiativeLink(l.KeyInitiative.Code, l.KeyInitiative.Name, l.PublishedLabel, l.LabelDisagrees))
-                    .ToList(),
-                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
-            })
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
+        var exercise = await FindRowAsync(number, cancellationToken);
         if (exercise is null)
         {
             return null;
@@ -167,6 +122,35 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.ResponseCount,
             exercise.DidExerciseCount);
     }
+
+    /// <summary>One published exercise with what its page and its API document show, in one split query.</summary>
+    private Task<ExerciseRow?> FindRowAsync(int number, CancellationToken cancellationToken) =>
+        db.Exercises.Published()
+            .Where(e => e.Number == number)
+            .Select(e => new ExerciseRow
+            {
+                Number = e.Number,
+                Title = e.Title,
+                BodyMarkdown = e.BodyMarkdown,
+                BodyIsExcerpt = e.BodyIsExcerpt,
+                PublishedOn = e.PublishedOn,
+                PublishedOnPrecision = e.PublishedOnPrecision,
+                SourceUrl = e.SourceUrl,
+                ResponsesOpen = e.ResponsesOpen,
+                CreatedUtc = e.CreatedUtc,
+                UpdatedUtc = e.UpdatedUtc,
+                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
+                Initiatives = e.Initiatives
+                    .OrderBy(l => l.KeyInitiative.Code)
+                    .Select(l => new InitiativeLink(l.KeyInitiative.Code, l.KeyInitiative.Name, l.PublishedLabel, l.LabelDisagrees))
+                    .ToList(),
+                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
+                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+                // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
+                AwaitingReviewCount = e.Responses.Count(r => r.Status == ResponseStatus.Held),
+            })
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// An exercise's text as its page shows it, mentions of other published exercises linked: the public page and
@@ -220,6 +204,39 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 r.ResponseCount,
                 r.DidExerciseCount)),
         ];
+    }
+
+    private sealed class ExerciseRow
+    {
+        public int Number { get; init; }
+
+        public string Title { get; init; } = "";
+
+        public string BodyMarkdown { get; init; } = "";
+
+        public bool BodyIsExcerpt { get; init; }
+
+        public DateOnly? PublishedOn { get; init; }
+
+        public DatePrecision PublishedOnPrecision { get; init; }
+
+        public string? SourceUrl { get; init; }
+
+        public bool ResponsesOpen { get; init; }
+
+        public DateTime CreatedUtc { get; init; }
+
+        public DateTime UpdatedUtc { get; init; }
+
+        public List<TagLink> Tags { get; init; } = [];
+
+        public List<InitiativeLink> Initiatives { get; init; } = [];
+
+        public int ResponseCount { get; init; }
+
+        public int DidExerciseCount { get; init; }
+
+        public int AwaitingReviewCount { get; init; }
     }
 
     private static List<TagLink> SortTags(IEnumerable<TagLink> tags) =>
