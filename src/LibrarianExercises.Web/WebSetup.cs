@@ -33,10 +33,25 @@ public static class WebSetup
     public static IServiceCollection AddLibrarianWeb(this IServiceCollection services, IConfiguration configuration)
     {
         // Every unsafe method needs a valid antiforgery token unless an action says otherwise.
+        services.AddLocalization();
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             options.Conventions.Add(new Areas.Admin.AdminAreaConvention());
+        })
+            // Validation messages are keys of the interface's text: the editors' forms' of AdminText, the others' of SiteText.
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (type, factory) =>
+                factory.Create(type.Namespace?.StartsWith(typeof(Areas.Admin.AdminAreaConvention).Namespace!, StringComparison.Ordinal) == true
+                    ? typeof(Resources.AdminText)
+                    : typeof(Resources.SiteText)));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Services.Languages.SiteLanguages.All.Select(language => language.Culture).ToList();
+            options.DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Services.Languages.SiteLanguages.Default.Culture);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            // The address alone says the language (LanguagePrefix): no cookie, no query, no Accept-Language.
+            options.RequestCultureProviders = [new Services.Languages.LanguagePrefix.CultureProvider()];
         });
         // Behind a reverse proxy (on this machine by default; others via ForwardedHeaders:KnownProxies), the client is
         // the address the proxy reports, or every visitor would share one rate limit.
@@ -127,6 +142,8 @@ public static class WebSetup
         app.UseForwardedHeaders();
         app.Use(AddSecurityHeaders);
         app.UseResponseCompression();
+        app.Use(Services.Languages.LanguagePrefix.Read);
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");

@@ -1,3 +1,4 @@
+using LibrarianExercises.Web.Services.Languages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
@@ -29,8 +30,11 @@ public sealed class PagePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.Tags.Add(PageCache.AllPages);
-        // Query strings matter (?page=2); headers and cookies do not, for anonymous visitors.
+        // Query strings matter (?page=2); headers and cookies do not, for anonymous visitors, except that a page is
+        // written in its address's language and may offer itself in the one the browser asks for (Accept-Language).
         context.CacheVaryByRules.QueryKeys = new StringValues("*");
+        context.CacheVaryByRules.VaryByValues["language"] = context.HttpContext.LanguageOf().Language.Code;
+        context.CacheVaryByRules.VaryByValues["suggestion"] = context.HttpContext.Suggestion()?.Code ?? "";
         return ValueTask.CompletedTask;
     }
 
