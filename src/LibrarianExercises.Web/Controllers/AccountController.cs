@@ -14,9 +14,9 @@ public sealed class AccountController(
     SignInManager<IdentityUser> signIn,
     UserManager<IdentityUser> users,
     IPasswordHasher<IdentityUser> hasher,
+    Microsoft.Extensions.Localization.IStringLocalizer<Resources.SiteText> text,
     ILogger<AccountController> logger) : Controller
 {
-    public const string SignInRefused = "That e-mail address and password do not match an editor’s account, or the account is locked for a while after too many attempts.";
 
     // Hashing a password for an unknown address takes as long as checking a real one.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Guid.NewGuid().ToString()));
@@ -83,7 +83,7 @@ public sealed class AccountController(
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, form.RememberMe, form.RememberDevice);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(form.Code), "That code is not right, or the account is locked for a while after too many attempts. Codes change every 30 seconds.");
+            ModelState.AddModelError(nameof(form.Code), text["That code is not right, or the account is locked for a while after too many attempts. Codes change every 30 seconds."]);
             return Refused(View(form));
         }
 
@@ -114,7 +114,7 @@ public sealed class AccountController(
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(form.Code!.Replace(" ", "", StringComparison.Ordinal));
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(form.Code), "That recovery code is not right, or it has been used already.");
+            ModelState.AddModelError(nameof(form.Code), text["That recovery code is not right, or it has been used already."]);
             return Refused(View(form));
         }
 
@@ -130,7 +130,7 @@ public sealed class AccountController(
 
     private ViewResult RefusedSignIn(SignInForm form)
     {
-        ModelState.AddModelError("", SignInRefused);
+        ModelState.AddModelError("", text["That e-mail address and password do not match an editor’s account, or the account is locked for a while after too many attempts."]);
         form.Password = null;
         return Refused(View(form));
     }

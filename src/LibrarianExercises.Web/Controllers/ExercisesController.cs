@@ -20,6 +20,7 @@ public sealed class ExercisesController(
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<ResponseOptions> rules,
     Countries countries,
+    Microsoft.Extensions.Localization.IStringLocalizer<Resources.SiteText> text,
     ILogger<ExercisesController> logger) : Controller
 {
     private const string JustPostedKey = "JustPosted";
@@ -195,7 +196,7 @@ public sealed class ExercisesController(
 
         if (!string.IsNullOrEmpty(form.Country) && !countries.IsKnown(form.Country))
         {
-            ModelState.AddModelError("Form.Country", "Please choose a country from the list, or none.");
+            ModelState.AddModelError("Form.Country", text["Please choose a country from the list, or none."]);
         }
 
         if (!ModelState.IsValid)
@@ -227,13 +228,14 @@ public sealed class ExercisesController(
         if (response.Status != Data.ResponseStatus.Published)
         {
             TempData[JustPostedKey] = response.Status.ToString();
-            return this.SeeOther(string.Create(CultureInfo.InvariantCulture, $"/exercises/{wanted}#response-status"));
+            return this.SeeOther(Url.Action(nameof(Show), null, new { number = wanted }, null, null, "response-status")!);
         }
 
         TempData[JustPostedKey] = response.Status.ToString();
         var onPage = await responses.PageOfAsync(response, cancellationToken);
-        var query = onPage > 1 ? string.Create(CultureInfo.InvariantCulture, $"?page={onPage}") : "";
-        return this.SeeOther(string.Create(CultureInfo.InvariantCulture, $"/exercises/{wanted}{query}#response-{response.Id}"));
+        // Routed, so that a response posted from /es/exercises/42 brings its writer back to the Spanish page.
+        var back = Url.Action(nameof(Show), null, new { number = wanted, page = onPage > 1 ? onPage : (int?)null }, null, null, $"response-{response.Id}")!;
+        return this.SeeOther(back);
     }
 
     /// <summary>Screening must never cost a response: if it fails, the response is kept for a person to look at.</summary>

@@ -11,12 +11,12 @@ namespace LibrarianExercises.Web.Controllers;
 /// Atom feeds: every exercise, a tag's, an initiative's, and an exercise's published responses. Each answers a
 /// conditional GET (If-None-Match, If-Modified-Since) with 304 when nothing changed.
 /// </summary>
-public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, ExerciseQueries exercises, StrategyQueries strategy, SiteUrls urls) : Controller
+public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWording wording, ExerciseQueries exercises, StrategyQueries strategy, SiteUrls urls) : Controller
 {
     [AcceptVerbs("GET", "HEAD", Route = "/feed")]
     public async Task<IActionResult> Exercises(CancellationToken cancellationToken)
     {
-        var head = new FeedHead("exercises", FeedWording.AllTitle, FeedWording.AllSubtitle, Path(nameof(Exercises), "Feeds", null), Path("Index", "Exercises", null));
+        var head = Head("exercises", wording.AllTitle, wording.AllSubtitle, Path(nameof(Exercises), "Feeds", null), Path("Index", "Exercises", null));
         var items = await feeds.AllAsync(ExerciseUrl, cancellationToken);
         return Send(atom.Exercises(head, items, await feeds.LatestPublicationAsync(cancellationToken)));
     }
@@ -35,10 +35,10 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, ExerciseQ
             return this.ProblemView(ProblemKind.TagNotFound, StatusCodes.Status404NotFound, slug);
         }
 
-        var head = new FeedHead(
+        var head = Head(
             "tag/" + tag.Slug,
-            FeedWording.TagTitle(tag.Name),
-            FeedWording.TagSubtitle(tag.Name),
+            wording.TagTitle(tag.Name),
+            wording.TagSubtitle(tag.Name),
             Path(nameof(Tag), "Feeds", new { slug = tag.Slug }),
             Path("Show", "Tags", new { slug = tag.Slug }));
         var items = await feeds.TaggedAsync(tag.Slug, ExerciseUrl, cancellationToken);
@@ -59,10 +59,10 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, ExerciseQ
             return this.ProblemView(ProblemKind.InitiativeNotFound, StatusCodes.Status404NotFound, wanted);
         }
 
-        var head = new FeedHead(
+        var head = Head(
             "initiative/" + initiative.Code,
-            FeedWording.InitiativeTitle(initiative.Code, initiative.Name),
-            FeedWording.InitiativeSubtitle(initiative.Code),
+            wording.InitiativeTitle(initiative.Code, initiative.Name),
+            wording.InitiativeSubtitle(initiative.Code),
             Path(nameof(Initiative), "Feeds", new { code = initiative.Code }),
             Path("Show", "Strategy", new { code = initiative.Code }));
         var items = await feeds.ServingAsync(initiative.Code, ExerciseUrl, cancellationToken);
@@ -83,10 +83,10 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, ExerciseQ
             return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number);
         }
 
-        var head = new FeedHead(
+        var head = Head(
             "exercise/" + exercise.Number + "/responses",
-            FeedWording.ResponsesTitle(exercise.Number, exercise.Title),
-            FeedWording.ResponsesSubtitle(exercise.Number),
+            wording.ResponsesTitle(exercise.Number, exercise.Title),
+            wording.ResponsesSubtitle(exercise.Number),
             Path(nameof(Responses), "Feeds", new { number = exercise.Number }),
             Path("Show", "Exercises", new { number = exercise.Number }));
         return Send(atom.Responses(head, exercise, await feeds.ResponsesAsync(exercise.Number, cancellationToken)));
@@ -95,6 +95,9 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, ExerciseQ
     /// <summary>The file result answers If-None-Match and If-Modified-Since with 304 by itself.</summary>
     private FileContentResult Send(FeedDocument document) =>
         File(document.Content, AtomFeeds.ContentType, document.LastModified, new EntityTagHeaderValue(document.ETag));
+
+    private FeedHead Head(string key, string title, string subtitle, string selfPath, string pagePath) =>
+        new(key, title, subtitle, selfPath, pagePath, Request.PathBase, Services.Languages.SiteLanguages.Current.Code);
 
     private string Path(string action, string controller, object? values) =>
         Url.Action(action, controller, new RouteValueDictionary(values) { ["area"] = "" })

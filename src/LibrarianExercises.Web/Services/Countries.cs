@@ -1,18 +1,22 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using ICU4N.Globalization;
 
 namespace LibrarianExercises.Web.Services;
 
 public sealed record Country(string Code, string Name);
 
-/// <summary>The ISO 3166-1 countries a visitor can choose from, named in English like the rest of the site.</summary>
+/// <summary>
+/// The ISO 3166-1 countries a visitor can choose from, named in the reader's language from ICU's (CLDR's) data, and
+/// sorted as that language sorts: "Allemagne" before "Autriche" in French, by stroke and pinyin order in Chinese.
+/// </summary>
 public sealed class Countries
 {
     private readonly HashSet<string> _codes;
 
-    // Names and their order depend only on the culture: worked out once per culture, not on every page.
+    // Names and their order depend only on the language: worked out once per language, not on every page.
     private readonly ConcurrentDictionary<string, IReadOnlyList<Country>> _sorted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Language, string Code), string> _names = new();
 
     public Countries()
     {
@@ -22,25 +26,27 @@ public sealed class Countries
 
     public bool IsKnown(string code) => _codes.Contains(code);
 
-    public string NameOf(string code) => _names.GetOrAdd(code, Name);
+    /// <summary>The country's name in the current interface language.</summary>
+    public string NameOf(string code) => NameIn(CultureInfo.CurrentUICulture, code);
 
-    private static string Name(string code)
+    public string NameIn(CultureInfo culture, string code)
     {
-        try
-        {
-            // The site is written in English (lang="en"). DisplayName follows the server's UI culture and, on a server
-            // without one (LANG=C), gives each country's own name in its own script: "中国" for China.
-            return new RegionInfo(code).EnglishName;
-        }
-        catch (ArgumentException)
-        {
-            // A code the platform has no name for still shows as itself rather than failing the page.
-            return code;
-        }
+        ArgumentNullException.ThrowIfNull(culture);
+        return _names.GetOrAdd((culture.TwoLetterISOLanguageName, code.ToUpperInvariant()), key => Name(key.Language, key.Code));
     }
 
-    /// <summary>Every country, ordered by name as the current culture sorts (not by Latin letter order).</summary>
-    public IReadOnlyList<Country> All() =>
-        _sorted.GetOrAdd(CultureInfo.CurrentCulture.Name, _ =>
-            [.. _codes.Select(c => new Country(c, NameOf(c))).OrderBy(c => c.Name, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))]);
+    private static string Name(string language, string code)
+    {
+        // ICU answers a code it has no name for with the code itself, which is what the page should show then too.
+        var name = new UCultureInfo("und_" + code).GetDisplayCountry(new UCultureInfo(language));
+        return string.IsNullOrWhiteSpace(name) ? code : name;
+    }
+
+    /// <summary>Every country, ordered by name as the current language sorts (not by Latin letter order).</summary>
+    public IReadOnlyList<Country> All()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        return _sorted.GetOrAdd(culture.Name, _ =>
+            [.. _codes.Select(c => new Country(c, NameIn(culture, c))).OrderBy(c => c.Name, StringComparer.Create(culture, ignoreCase: true))]);
+    }
 }

@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddScoped<FeedQueries>();
         services.AddScoped<SitemapQueries>();
         services.AddSingleton<AtomFeeds>();
+        services.AddSingleton<FeedWording>();
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.SectionName))
             .ValidateOnStart();

@@ -72,7 +72,7 @@ public sealed class PageMetadataTests : IClassFixture<LibrarianAppFactory>
 
         Assert.Equal("Libraries are already strongly characterised by collaboration.", Description(exercise));
         Assert.Contains("community engagement", Description(tag), StringComparison.Ordinal);
-        Assert.Contains("#89 Make a connection", Description(tag), StringComparison.Ordinal);
+        Assert.Contains("#89: Make a connection", Description(tag), StringComparison.Ordinal);
         Assert.Contains("Support virtual networking and connections", Description(initiative), StringComparison.Ordinal);
         Assert.Contains("Strategic Direction 3", Description(initiative), StringComparison.Ordinal);
     }

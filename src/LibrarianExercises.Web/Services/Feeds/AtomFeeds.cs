@@ -2,13 +2,16 @@ using System.Security.Cryptography;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using LibrarianExercises.Web.Services.Languages;
 using LibrarianExercises.Web.Services.Site;
 
 namespace LibrarianExercises.Web.Services.Feeds;
 
 /// <summary>What a feed says of itself: its title, and the paths (made by routing) of the feed and of its page.</summary>
 /// <param name="Key">What the feed is about ("exercises", "tag/…"), from which its permanent id is made.</param>
-public sealed record FeedHead(string Key, string Title, string Subtitle, string SelfPath, string PagePath);
+/// <param name="PathBase">The base of the feed's links: the site's, with the feed's language prefix ("/fr").</param>
+/// <param name="Language">The language the feed's own words are in ("fr").</param>
+public sealed record FeedHead(string Key, string Title, string Subtitle, string SelfPath, string PagePath, PathString PathBase, string Language);
 
 /// <summary>A feed ready to send, with what a conditional GET compares: a strong ETag of the bytes and a date.</summary>
 public sealed record FeedDocument(byte[] Content, DateTimeOffset LastModified, string ETag);
@@ -18,7 +21,7 @@ public sealed record FeedDocument(byte[] Content, DateTimeOffset LastModified, s
 /// address; every date is the content's own (an exercise's publication date, else when it was added; a response's
 /// time), never the time of the request; ids are name-based UUIDs, the same wherever the site is served.
 /// </summary>
-public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links)
+public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wording)
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
@@ -30,7 +33,7 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links)
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(exercises);
         var feed = NewFeed(head, exercises.Count == 0 ? whenEmpty : exercises.Max(e => e.Published));
-        var tagsPage = urls.Absolute(links.GetPathByAction("Index", "Tags", new { area = "" })!);
+        var tagsPage = urls.Absolute(links.GetPathByAction("Index", "Tags", new { area = "" }, head.PathBase)!);
         feed.Items =
         [
             .. exercises.Select(e =>
@@ -38,13 +41,13 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links)
                 var item = new SyndicationItem
                 {
                     Id = Id("exercise/" + e.Number),
-                    Title = new TextSyndicationContent(FeedWording.ExerciseTitle(e.Number, e.Title)),
+                    Title = new TextSyndicationContent(wording.ExerciseTitle(e.Number, e.Title)),
                     Summary = new TextSyndicationContent(e.Summary),
                     Content = new TextSyndicationContent(e.ContentHtml, TextSyndicationContentKind.Html),
                     PublishDate = e.Published,
                     LastUpdatedTime = e.Published,
                 };
-                item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(ExerciseUrl(e.Number)), "text/html"));
+                item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(ExerciseUrl(e.Number, head.PathBase)), "text/html"));
                 foreach (var tag in e.Tags)
                 {
                     item.Categories.Add(new SyndicationCategory(tag.Slug, tagsPage, tag.Name));
@@ -72,7 +75,7 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links)
                 var item = new SyndicationItem
                 {
                     Id = Id("response/" + r.Id),
-                    Title = new TextSyndicationContent(FeedWording.ResponseTitle(r.DisplayName, exercise.Number)),
+                    Title = new TextSyndicationContent(wording.ResponseTitle(r.DisplayName, exercise.Number)),
                     Content = new TextSyndicationContent(r.ContentHtml, TextSyndicationContentKind.Html),
                     PublishDate = r.Created,
                     LastUpdatedTime = r.Created,
@@ -82,7 +85,8 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links)
                     "Show",
                     "Exercises",
                     new { area = "", number = exercise.Number, page = r.ResponsePage > 1 ? r.ResponsePage : (int?)null },
-                    fragment: new FragmentString("#response-" + r.Id))!;
+                    head.PathBase,
+                    new FragmentString("#response-" + r.Id))!;
                 item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(urls.Absolute(path)), "text/html"));
                 return item;
             }),
@@ -110,12 +114,13 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links)
     {
         var feed = new SyndicationFeed
         {
-            Id = Id("feed/" + head.Key),
+            // Each language's feed is a feed of its own to a reader; English keeps the ids it always had.
+            Id = Id(head.Language == SiteLanguages.Default.Code ? "feed/" + head.Key : "feed/" + head.Language + "/" + head.Key),
             Title = new TextSyndicationContent(head.Title),
             Description = new TextSyndicationContent(head.Subtitle),
             // Set explicitly: left unset, the formatter would write the time of the request.
             LastUpdatedTime = updated,
-            Language = "en",
+            Language = head.Language,
         };
         feed.Authors.Add(new SyndicationPerson { Name = FeedWording.Author });
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(urls.Absolute(head.SelfPath)), "application/atom+xml"));
@@ -123,7 +128,7 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links)
         return feed;
     }
 
-    private string ExerciseUrl(int number) => urls.Absolute(links.GetPathByAction("Show", "Exercises", new { area = "", number })!);
+    private string ExerciseUrl(int number, PathString pathBase) => urls.Absolute(links.GetPathByAction("Show", "Exercises", new { area = "", number }, pathBase)!);
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 

@@ -1,35 +1,38 @@
-using System.Globalization;
+using LibrarianExercises.Web.Resources;
+using LibrarianExercises.Web.Services.Languages;
+using Microsoft.Extensions.Localization;
 
 namespace LibrarianExercises.Web.Services.Feeds;
 
-/// <summary>The words feed readers show, in one place (pages keep theirs in their views).</summary>
-public static class FeedWording
+/// <summary>The words feed readers show, in the feed's language, in one place (pages keep theirs in their views).</summary>
+public sealed class FeedWording(IStringLocalizer<SiteText> text)
 {
-    public const string SiteName = "10-Minute International Librarian";
-
     public const string Author = "IFLA";
 
-    public const string AllTitle = "Exercises – " + SiteName;
+    private string SiteName => text["10-Minute International Librarian"].Value;
 
-    public const string AllSubtitle = "Every exercise of IFLA's series “The 10-Minute International Librarian”, newest first.";
+    public string AllTitle => text["Exercises – {0}", SiteName].Value;
 
-    public static string TagTitle(string tag) => $"Exercises tagged “{tag}” – {SiteName}";
+    public string AllSubtitle => text["Every exercise of IFLA's series “The 10-Minute International Librarian”, newest first."].Value;
 
-    public static string TagSubtitle(string tag) => $"The exercises tagged “{tag}”, newest first.";
+    public string TagTitle(string tag) => text["Exercises tagged “{0}” – {1}", tag, SiteName].Value;
 
-    public static string InitiativeTitle(string code, string name) =>
-        name.Length > 0 ? $"Exercises serving Key Initiative {code}: {name} – {SiteName}" : $"Exercises serving Key Initiative {code} – {SiteName}";
+    public string TagSubtitle(string tag) => text["The exercises tagged “{0}”, newest first.", tag].Value;
 
-    public static string InitiativeSubtitle(string code) =>
-        $"The exercises that serve key initiative {code} of the IFLA Strategy, newest first.";
+    public string InitiativeTitle(string code, string name) => name.Length > 0
+        ? text["Exercises serving Key Initiative {0}: {1} – {2}", code, name, SiteName].Value
+        : text["Exercises serving Key Initiative {0} – {1}", code, SiteName].Value;
 
-    public static string ResponsesTitle(int number, string title) =>
-        string.Create(CultureInfo.InvariantCulture, $"Responses to #{number}: {title} – {SiteName}");
+    public string InitiativeSubtitle(string code) =>
+        text["The exercises that serve key initiative {0} of the IFLA Strategy, newest first.", code].Value;
 
-    public static string ResponsesSubtitle(int number) =>
-        string.Create(CultureInfo.InvariantCulture, $"What librarians wrote about exercise #{number}, newest first.");
+    public string ResponsesTitle(int number, string title) =>
+        text["Responses to {0} – {1}", text.NumberAndTitleText(number, title), SiteName].Value;
 
-    public static string ExerciseTitle(int number, string title) => string.Create(CultureInfo.InvariantCulture, $"#{number}: {title}");
+    public string ResponsesSubtitle(int number) =>
+        text["What librarians wrote about exercise {0}, newest first.", InterfaceMarkup.ExerciseName(number)].Value;
 
-    public static string ResponseTitle(string name, int number) => string.Create(CultureInfo.InvariantCulture, $"{name} on #{number}");
+    public string ExerciseTitle(int number, string title) => text.NumberAndTitleText(number, title);
+
+    public string ResponseTitle(string name, int number) => text["{0} on {1}", name, InterfaceMarkup.ExerciseName(number)].Value;
 }

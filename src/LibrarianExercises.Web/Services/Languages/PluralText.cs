@@ -19,14 +19,27 @@ public static class PluralText
     /// <summary>The form of <paramref name="family"/> for <paramref name="count"/>, with the count in the reader's digits as {0}.</summary>
     public static LocalizedString Plural(this IStringLocalizer localizer, string family, long count, params object[] more)
     {
+        var form = Form(localizer, family, count);
+        return new LocalizedString(form.Name, string.Format(CultureInfo.CurrentCulture, form.Value, Arguments(count, more)), form.ResourceNotFound);
+    }
+
+    /// <summary>The form of <paramref name="family"/> for <paramref name="count"/>, its placeholders not yet filled.</summary>
+    public static LocalizedString Form(this IStringLocalizer localizer, string family, long count)
+    {
         ArgumentNullException.ThrowIfNull(localizer);
-        var culture = CultureInfo.CurrentUICulture;
-        var arguments = new object[more.Length + 1];
+        var form = localizer[family + FormSeparator + FormOf(CultureInfo.CurrentUICulture, count)];
+        // A language whose file lacks a form still says something sensible: its general form.
+        return form.ResourceNotFound ? localizer[family + FormSeparator + "other"] : form;
+    }
+
+    /// <summary>The count in the reader's digits as {0}, then the others as {1}, {2}...</summary>
+    public static object?[] Arguments(long count, object?[] more)
+    {
+        ArgumentNullException.ThrowIfNull(more);
+        var arguments = new object?[more.Length + 1];
         arguments[0] = count.ToString("N0", CultureInfo.CurrentCulture);
         more.CopyTo(arguments, 1);
-        var form = localizer[family + FormSeparator + FormOf(culture, count), arguments];
-        // A language whose file lacks a form still says something sensible: its general form.
-        return form.ResourceNotFound ? localizer[family + FormSeparator + "other", arguments] : form;
+        return arguments;
     }
 
     /// <summary>The CLDR plural category ("zero", "one", "two", "few", "many", "other") of a count in a language.</summary>
