@@ -34,6 +34,9 @@ public static class WebSetup
     {
         // Every unsafe method needs a valid antiforgery token unless an action says otherwise.
         services.AddLocalization();
+        // Pages in Arabic, Chinese or Russian are written as characters, not as numeric references seven times their
+        // size; the characters that mean something in HTML are still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

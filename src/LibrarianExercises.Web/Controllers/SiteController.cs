@@ -2,16 +2,18 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using LibrarianExercises.Web.Services.Languages;
 using LibrarianExercises.Web.Services.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace LibrarianExercises.Web.Controllers;
 
-/// <summary>What crawlers read: the sitemap of every public page, and robots.txt, which points to it.</summary>
+/// <summary>What crawlers read: the sitemap of every public page in every language, and robots.txt, which points to it.</summary>
 public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Controller
 {
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     [AcceptVerbs("GET", "HEAD", Route = "/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
@@ -22,16 +24,32 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
         {
             await writer.WriteStartDocumentAsync();
             writer.WriteStartElement("urlset", SitemapNamespace);
+            writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
+            var siteBase = Request.PathBase;
             foreach (var page in pages)
             {
-                writer.WriteStartElement("url", SitemapNamespace);
-                writer.WriteElementString("loc", SitemapNamespace, urls.Absolute(PathOf(page)));
-                if (page.LastModifiedUtc is { } changed)
+                // Every language's page is listed, each naming all of them (itself too) as its alternates.
+                var path = new PathString(PathOf(page)[siteBase.Value!.Length..]);
+                foreach (var language in SiteLanguages.All)
                 {
-                    writer.WriteElementString("lastmod", SitemapNamespace, changed.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                }
+                    writer.WriteStartElement("url", SitemapNamespace);
+                    writer.WriteElementString("loc", SitemapNamespace, urls.Absolute(LanguageLinks.PathIn(siteBase, language, path)));
+                    if (page.LastModifiedUtc is { } changed)
+                    {
+                        writer.WriteElementString("lastmod", SitemapNamespace, changed.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                    }
 
-                writer.WriteEndElement();
+                    foreach (var alternate in SiteLanguages.All)
+                    {
+                        writer.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                        writer.WriteAttributeString("rel", "alternate");
+                        writer.WriteAttributeString("hreflang", alternate.Code);
+                        writer.WriteAttributeString("href", urls.Absolute(LanguageLinks.PathIn(siteBase, alternate, path)));
+                        writer.WriteEndElement();
+                    }
+
+                    writer.WriteEndElement();
+                }
             }
 
             writer.WriteEndElement();
@@ -51,8 +69,9 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
     {
         var text = new StringBuilder()
             .Append("User-agent: *\n")
-            .Append("Disallow: ").Append(Url.Action("Index", "Dashboard", new { area = Areas.Admin.AdminAreaConvention.AreaName })).Append('\n')
-            .Append("Disallow: /account\n")
+            .AppendJoin("", SiteLanguages.All.Select(language =>
+                "Disallow: " + LanguageLinks.PathIn(Request.PathBase, language, "/admin") + "\n"
+                + "Disallow: " + LanguageLinks.PathIn(Request.PathBase, language, "/account") + "\n"))
             .Append('\n')
             .Append("Sitemap: ").Append(urls.Absolute(Url.Action(nameof(Sitemap), "Site", new { area = "" })!)).Append('\n')
             .ToString();
