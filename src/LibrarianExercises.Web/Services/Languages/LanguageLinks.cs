@@ -19,7 +19,8 @@ public static class LanguageLinks
     {
         ArgumentNullException.ThrowIfNull(language);
         var prefixed = language.IsDefault ? siteBase : siteBase.Add("/" + language.Code);
-        var full = prefixed.Add(path);
+        // A language's home page is "/fr", as routing writes it (its link in the navigation), not "/fr/".
+        var full = path == "/" && prefixed.HasValue ? prefixed : prefixed.Add(path);
         return (full.HasValue ? full.Value : "/") + query;
     }
 
