@@ -99,7 +99,7 @@ public sealed class EditorJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Preview of the import");
         var row = page.Locator($"tr.import-row[data-number='{number}']");
-        await Expect(row.Locator(".import-change")).ToHaveTextAsync("would be created");
+        await Expect(row.Locator(".import-change")).ToHaveTextAsync("Would be created");
         // Nothing is written before the editor confirms.
         Assert.False(await browser.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Exercises, e => e.Number == number)));
 

@@ -66,7 +66,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         var rows = source.QuerySelectorAll("table.import-table tr.import-row").ToList();
         Assert.Equal(["7", "89", "64", null], rows.Select(r => r.GetAttribute("data-number")));
         Assert.Equal(["created", "updated", "created", "skipped"], rows.Select(r => r.GetAttribute("data-change")));
-        Assert.Equal(["would be created", "would be updated", "would be created", "skipped"], rows.Select(r => Cell(r, ".import-change")));
+        Assert.Equal(["Would be created", "Would be updated", "Would be created", "Skipped"], rows.Select(r => Cell(r, ".import-change")));
         Assert.Equal("Map your partners", Cell(rows[0], ".import-title"));
         Assert.Equal("3.2", Cell(rows[0], ".import-initiative"));
         Assert.Equal("outreach, 10MinuteInternationalLibrarian", Cell(rows[0], ".import-tags"));
@@ -96,7 +96,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Equal("Import report", report.QuerySelector("h1")?.TextContent.Trim());
         var row = Assert.Single(report.QuerySelectorAll("tr.import-row"));
-        Assert.Equal("created", Cell(row, ".import-change"));
+        Assert.Equal("Created", Cell(row, ".import-change"));
         Assert.Equal("/exercises/7", row.QuerySelector(".import-title a")?.GetAttribute("href"));
         Assert.Null(report.QuerySelector("#confirm-import-form"));
         Assert.Equal(beforeConfirm.Exercises + 1, (await CountsAsync()).Exercises);
@@ -160,7 +160,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         Assert.Equal("Nothing to import from it: the text is empty.", sections["empty.txt"].QuerySelector(".import-nothing")?.TextContent.Trim());
         Assert.Null(problems["advocate.txt"]);
         Assert.Contains("no post of The 10-Minute International Librarian in it (1 other post(s) skipped)", sections["advocate.txt"].QuerySelector(".import-nothing")?.TextContent, StringComparison.Ordinal);
-        Assert.Contains("2 file(s) with nothing to import; 3 file(s) failed", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 files with nothing to import; 3 files failed", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
 
         // Only the good file travels to the confirmation.
         var carried = page.QuerySelectorAll("#confirm-import-form input[type=hidden][name$='.Name']").Select(i => i.GetAttribute("value"));
@@ -181,7 +181,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         Assert.Contains("Nothing to import from it: no post of The 10-Minute International Librarian in it", page.QuerySelector(".import-nothing")?.TextContent, StringComparison.Ordinal);
         var skipped = Assert.Single(page.QuerySelectorAll("tr.import-row"));
         Assert.Equal(("skipped", "another series"), (skipped.GetAttribute("data-change"), Cell(skipped, ".import-skip-reason")));
-        Assert.Contains("1 file(s) with nothing to import; 0 file(s) failed", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 file with nothing to import; 0 files failed", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#confirm-import-form"));
         Assert.NotNull(page.QuerySelector(".nothing-to-import"));
     }
@@ -206,11 +206,11 @@ public sealed class ImportPageTests : IAsyncLifetime
         var rows = page.QuerySelectorAll("tr.import-row").ToList();
         Assert.Equal(["7", "28", "89", "60"], rows.Select(r => r.GetAttribute("data-number")));
         Assert.Equal(["false", "true", "false", "true"], rows.Select(r => r.GetAttribute("data-partial")));
-        Assert.Equal(["would be created", "would be created", "would be updated", "would be created"], rows.Select(r => Cell(r, ".import-change")));
+        Assert.Equal(["Would be created", "Would be created", "Would be updated", "Would be created"], rows.Select(r => Cell(r, ".import-change")));
         Assert.Equal("advocacy, 10MinuteInternationalLibrarian", Cell(rows[1], ".import-tags"));
         Assert.Contains("advocacy", Cell(rows[2], ".import-tags"), StringComparison.Ordinal);
         Assert.Equal("Partial: only the beginning of the post is known", Cell(rows[1], ".import-partial"));
-        Assert.Contains("4 exercise(s): 3 would be created, 1 would be updated, 0 unchanged; 2 partial", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("4 exercises: 3 would be created, 1 would be updated, 0 unchanged; 2 partial", page.QuerySelector(".import-summary")?.TextContent, StringComparison.Ordinal);
 
         using var confirmed = await _editor.SubmitAsync(page, "#confirm-import-form", [], "#confirm-import");
 

@@ -79,33 +79,56 @@ public static class ImportRun
     };
 
     /// <summary>
-    /// The closing line: exercises by change, how many are known only in part, tags added, posts skipped by reason,
-    /// files with nothing to import and files that failed. An exercise that several texts hold is counted once: as
-    /// created if one of them created it, else as updated if one of them changed it.
+    /// What the closing line counts: exercises by change, how many are known only in part, tags added, posts skipped
+    /// by reason, files with nothing to import and files that failed. An exercise that several texts hold is counted
+    /// once: as created if one of them created it, else as updated if one of them changed it.
     /// </summary>
-    public static string Summary(IReadOnlyCollection<ImportOutcome> outcomes, bool dryRun)
+    public static ImportCounts Count(IReadOnlyCollection<ImportOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var results = outcomes.Where(o => o.Report is not null).SelectMany(o => o.Report!.Exercises).ToList();
         var exercises = results.GroupBy(r => r.Number)
             .Select(g => (Change: g.Min(r => r.Change), g.Last().IsPartial))
             .ToList();
-        var created = exercises.Count(e => e.Change == ExerciseChange.Created);
-        var updated = exercises.Count(e => e.Change == ExerciseChange.Updated);
-        var unchanged = exercises.Count(e => e.Change == ExerciseChange.Unchanged);
-        var partial = exercises.Count(e => e.IsPartial);
-        var tagsAdded = results.SelectMany(r => r.TagsAdded.Select(t => (r.Number, SlugGenerator.Slugify(t)))).Distinct().Count();
         var skipped = outcomes.SelectMany(o => o.Report?.Skipped ?? []).ToList();
-        var reasons = skipped.Count == 0
+        return new ImportCounts(
+            exercises.Count,
+            exercises.Count(e => e.Change == ExerciseChange.Created),
+            exercises.Count(e => e.Change == ExerciseChange.Updated),
+            exercises.Count(e => e.Change == ExerciseChange.Unchanged),
+            exercises.Count(e => e.IsPartial),
+            results.SelectMany(r => r.TagsAdded.Select(t => (r.Number, SlugGenerator.Slugify(t)))).Distinct().Count(),
+            skipped.Count,
+            [.. skipped.GroupBy(p => p.Reason).Select(g => (g.Key, g.Count()))],
+            outcomes.Count(o => o.NothingToImport),
+            outcomes.Count(o => o.Failed));
+    }
+
+    /// <summary>The closing line of the command line's report (the editors' page words it through its localizer).</summary>
+    public static string Summary(IReadOnlyCollection<ImportOutcome> outcomes, bool dryRun)
+    {
+        var c = Count(outcomes);
+        var reasons = c.Skipped == 0
             ? ""
-            : " (" + string.Join(", ", skipped.GroupBy(p => p.Reason).Select(g => $"{g.Count()} {g.Key}")) + ")";
-        var nothing = outcomes.Count(o => o.NothingToImport);
-        var failed = outcomes.Count(o => o.Failed);
+            : " (" + string.Join(", ", c.SkippedByReason.Select(r => $"{r.Count} {r.Reason}")) + ")";
         var counts = dryRun
-            ? $"{created} would be created, {updated} would be updated, {unchanged} unchanged; {partial} partial; {tagsAdded} tag(s) would be added"
-            : $"{created} created, {updated} updated, {unchanged} unchanged; {partial} partial; {tagsAdded} tag(s) added";
+            ? $"{c.Created} would be created, {c.Updated} would be updated, {c.Unchanged} unchanged; {c.Partial} partial; {c.TagsAdded} tag(s) would be added"
+            : $"{c.Created} created, {c.Updated} updated, {c.Unchanged} unchanged; {c.Partial} partial; {c.TagsAdded} tag(s) added";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{(dryRun ? "Dry run, nothing written. " : "")}{exercises.Count} exercise(s): {counts}; {skipped.Count} post(s) skipped{reasons}; {nothing} file(s) with nothing to import; {failed} file(s) failed.");
+            $"{(dryRun ? "Dry run, nothing written. " : "")}{c.Exercises} exercise(s): {counts}; {c.Skipped} post(s) skipped{reasons}; {c.NothingToImport} file(s) with nothing to import; {c.Failed} file(s) failed.");
     }
 }
+
+/// <summary>What an import (or its dry run) did, counted; <see cref="ImportRun.Count"/> says how.</summary>
+public sealed record ImportCounts(
+    int Exercises,
+    int Created,
+    int Updated,
+    int Unchanged,
+    int Partial,
+    int TagsAdded,
+    int Skipped,
+    IReadOnlyList<(string Reason, int Count)> SkippedByReason,
+    int NothingToImport,
+    int Failed);

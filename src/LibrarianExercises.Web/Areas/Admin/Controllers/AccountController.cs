@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text;
 using LibrarianExercises.Web.Areas.Admin.Models;
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Resources;
 using LibrarianExercises.Web.Services.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using QRCoder;
 
 namespace LibrarianExercises.Web.Areas.Admin.Controllers;
@@ -16,7 +18,8 @@ public sealed class AccountController(
     UserManager<IdentityUser> users,
     SignInManager<IdentityUser> signIn,
     AuditTrail audit,
-    LibrarianDbContext db) : Controller
+    LibrarianDbContext db,
+    IStringLocalizer<AdminText> text) : Controller
 {
     private const int RecoveryCodeCount = 10;
 
@@ -46,7 +49,7 @@ public sealed class AccountController(
             foreach (var error in result.Errors)
             {
                 var field = error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword);
-                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
+                ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? text["That is not your current password."] : error.Description);
             }
 
             return Refused(View(new ChangePasswordForm()));
@@ -55,7 +58,7 @@ public sealed class AccountController(
         await RecordAsync(AuditActions.PasswordChanged);
         // The security stamp changed: sign this session in again so that only the other sessions end.
         await signIn.RefreshSignInAsync(user);
-        TempData["AdminStatus"] = "Your password is changed. Your other sessions are signed out.";
+        TempData["AdminStatus"] = text["Your password is changed. Your other sessions are signed out."].Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -76,7 +79,7 @@ public sealed class AccountController(
         var code = new string([.. form.Code!.Where(char.IsAsciiDigit)]);
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError("Form.Code", "That code is not right. Check that the app shows this site’s code, and type the one it shows now.");
+            ModelState.AddModelError("Form.Code", text["That code is not right. Check that the app shows this site’s code, and type the one it shows now."]);
             return Refused(View(nameof(TwoFactor), await TwoFactorModelAsync(user, form, null)));
         }
 
@@ -111,7 +114,7 @@ public sealed class AccountController(
         await users.ResetAuthenticatorKeyAsync(user);
         await RecordAsync(AuditActions.TwoFactorDisabled);
         await signIn.RefreshSignInAsync(user);
-        TempData["AdminStatus"] = "Two-factor sign-in is off. Your password alone now signs you in.";
+        TempData["AdminStatus"] = text["Two-factor sign-in is off. Your password alone now signs you in."].Value;
         return RedirectToAction(nameof(Index));
     }
 
@@ -144,13 +147,13 @@ public sealed class AccountController(
 
     private static string Grouped(string key)
     {
-        var text = new StringBuilder();
+        var grouped = new StringBuilder();
         for (var i = 0; i < key.Length; i += 4)
         {
-            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+            grouped.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
         }
 
-        return text.ToString().TrimEnd().ToLowerInvariant();
+        return grouped.ToString().TrimEnd().ToLowerInvariant();
     }
 
     private async Task RecordAsync(string action)

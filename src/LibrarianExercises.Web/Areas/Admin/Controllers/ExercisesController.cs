@@ -2,8 +2,10 @@ using System.Globalization;
 using LibrarianExercises.Web.Areas.Admin.Models;
 using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Resources;
 using LibrarianExercises.Web.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace LibrarianExercises.Web.Areas.Admin.Controllers;
 
@@ -13,7 +15,7 @@ namespace LibrarianExercises.Web.Areas.Admin.Controllers;
 /// </summary>
 [Area(AdminAreaConvention.AreaName)]
 [Route("/admin/exercises")]
-public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQueries publicQueries, ExerciseStore store) : Controller
+public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQueries publicQueries, ExerciseStore store, IStringLocalizer<AdminText> text) : Controller
 {
     private const string PreviewButton = "preview";
 
@@ -42,8 +44,8 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }
 
-        var text = q?.Trim() is { Length: > 0 and <= 200 } trimmed ? trimmed : null;
-        var exercises = await queries.ListAsync(wanted, text, filter, pageNumber, cancellationToken);
+        var words = q?.Trim() is { Length: > 0 and <= 200 } trimmed ? trimmed : null;
+        var exercises = await queries.ListAsync(wanted, words, filter, pageNumber, cancellationToken);
         if (pageNumber > exercises.PageCount)
         {
             return this.ProblemView(ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, page);
@@ -52,11 +54,11 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
         var query = QueryString.Create(new Dictionary<string, string?>
         {
             ["number"] = wanted?.ToString(CultureInfo.InvariantCulture),
-            ["q"] = text,
+            ["q"] = words,
             ["status"] = filter == ExerciseStatusFilter.All ? null : filter.ToString().ToLowerInvariant(),
         }.Where(p => p.Value is not null));
         var pager = new PagerModel(pageNumber, exercises.PageCount, Url.Action(nameof(Index))!, query.Value?.TrimStart('?'));
-        return View(new AdminExerciseListViewModel(exercises, wanted?.ToString(CultureInfo.InvariantCulture), text, filter, pager));
+        return View(new AdminExerciseListViewModel(exercises, wanted?.ToString(CultureInfo.InvariantCulture), words, filter, pager));
     }
 
     [HttpGet("new")]
@@ -80,7 +82,7 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
             return await EditorViewAsync(ExerciseEditorMode.Create, null, form, null, false, cancellationToken);
         }
 
-        TempData["AdminStatus"] = $"Exercise #{form.ParsedNumber} is logged and published.";
+        TempData["AdminStatus"] = text["Exercise #{0} is logged and published.", form.ParsedNumber].Value;
         return RedirectToAction(nameof(Edit), new { number = form.ParsedNumber });
     }
 
@@ -140,24 +142,24 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
         }
 
         TempData["AdminStatus"] = outcome == ExerciseEditOutcome.Saved
-            ? $"Exercise #{form.ParsedNumber} is saved. The fields you changed are kept when its post is imported again."
-            : "Nothing had changed, so nothing was saved.";
+            ? text["Exercise #{0} is saved. The fields you changed are kept when its post is imported again.", form.ParsedNumber].Value
+            : text["Nothing had changed, so nothing was saved."].Value;
         return RedirectToAction(nameof(Edit), new { number = form.ParsedNumber });
     }
 
     [HttpPost("{number}/responses")]
     public Task<IActionResult> SetResponses(string number, bool open, CancellationToken cancellationToken) =>
-        ChangeAsync(number, n => store.SetResponsesOpenAsync(n, open, cancellationToken), open ? "Exercise #{0} takes responses again." : "Exercise #{0} no longer takes responses; those it has stay.");
+        ChangeAsync(number, n => store.SetResponsesOpenAsync(n, open, cancellationToken), n => open ? text["Exercise #{0} takes responses again.", n] : text["Exercise #{0} no longer takes responses; those it has stay.", n]);
 
     [HttpPost("{number}/retire")]
     public Task<IActionResult> Retire(string number, CancellationToken cancellationToken) =>
-        ChangeAsync(number, n => store.RetireAsync(n, cancellationToken), "Exercise #{0} is retired: hidden from the site, its responses kept. Reinstate it to bring it back.");
+        ChangeAsync(number, n => store.RetireAsync(n, cancellationToken), n => text["Exercise #{0} is retired: hidden from the site, its responses kept. Reinstate it to bring it back.", n]);
 
     [HttpPost("{number}/reinstate")]
     public Task<IActionResult> Reinstate(string number, CancellationToken cancellationToken) =>
-        ChangeAsync(number, n => store.ReinstateAsync(n, cancellationToken), "Exercise #{0} is back on the site.");
+        ChangeAsync(number, n => store.ReinstateAsync(n, cancellationToken), n => text["Exercise #{0} is back on the site.", n]);
 
-    private async Task<IActionResult> ChangeAsync(string number, Func<int, Task<ExerciseEditOutcome>> change, string message)
+    private async Task<IActionResult> ChangeAsync(string number, Func<int, Task<ExerciseEditOutcome>> change, Func<int, LocalizedString> message)
     {
         if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
         {
@@ -170,7 +172,7 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
             return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number);
         }
 
-        TempData["AdminStatus"] = string.Format(CultureInfo.CurrentCulture, message, wanted);
+        TempData["AdminStatus"] = message(wanted).Value;
         return RedirectToAction(nameof(Edit), new { number = wanted });
     }
 
@@ -179,13 +181,13 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
         switch (outcome)
         {
             case ExerciseEditOutcome.NumberTaken:
-                ModelState.AddModelError("Form.Number", $"There is already an exercise #{form.ParsedNumber}. Choose another number, or edit that one.");
+                ModelState.AddModelError("Form.Number", text["There is already an exercise #{0}. Choose another number, or edit that one.", form.ParsedNumber]);
                 break;
             case ExerciseEditOutcome.UnknownInitiative:
-                ModelState.AddModelError("Form.Initiatives", "One of the chosen initiatives is not in the IFLA Strategy the series cites.");
+                ModelState.AddModelError("Form.Initiatives", text["One of the chosen initiatives is not in the IFLA Strategy the series cites."]);
                 break;
             default:
-                ModelState.AddModelError("", "The exercise could not be saved. Please try again.");
+                ModelState.AddModelError("", text["The exercise could not be saved. Please try again."]);
                 break;
         }
     }

@@ -2,11 +2,13 @@ using System.Text;
 using LibrarianExercises.Web.Areas.Admin.Models;
 using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Resources;
 using LibrarianExercises.Web.Services.Importing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
 
 namespace LibrarianExercises.Web.Areas.Admin.Controllers;
 
@@ -16,7 +18,7 @@ namespace LibrarianExercises.Web.Areas.Admin.Controllers;
 /// </summary>
 [Area(AdminAreaConvention.AreaName)]
 [Route("/admin/import")]
-public sealed class ImportController : Controller
+public sealed class ImportController(IStringLocalizer<AdminText> text) : Controller
 {
     public const int MaxFiles = 10;
 
@@ -54,7 +56,7 @@ public sealed class ImportController : Controller
             var name = SafeName(file.FileName);
             if (index >= MaxFiles)
             {
-                sources.Add(Refused(name, $"only {MaxFiles} files are taken at once: upload it again with the next ones"));
+                sources.Add(Refused(name, text["only {0} files are taken at once: upload it again with the next ones", MaxFiles]));
             }
             else if (file.Length > MaxTextBytes)
             {
@@ -68,7 +70,7 @@ public sealed class ImportController : Controller
 
         if (sources.Count == 0)
         {
-            ModelState.AddModelError(nameof(ImportForm.Text), "Please paste the text of a post, or choose one or more files to upload.");
+            ModelState.AddModelError(nameof(ImportForm.Text), text["Please paste the text of a post, or choose one or more files to upload."]);
             var view = View(nameof(Index), new ImportForm());
             view.StatusCode = StatusCodes.Status400BadRequest;
             return view;
@@ -91,13 +93,13 @@ public sealed class ImportController : Controller
         }
 
         var sources = new List<ImportSource>(form.Texts.Count);
-        foreach (var text in form.Texts)
+        foreach (var given in form.Texts)
         {
-            var name = SafeName(text.Name);
-            var bytes = Encoding.UTF8.GetByteCount(text.Text!);
+            var name = SafeName(given.Name);
+            var bytes = Encoding.UTF8.GetByteCount(given.Text!);
             sources.Add(bytes > MaxTextBytes
                 ? Refused(name, TooLarge(bytes))
-                : new ImportSource(await ImportRun.ImportAsync(HttpContext.RequestServices, name, text.Text!, dryRun: false, cancellationToken), null));
+                : new ImportSource(await ImportRun.ImportAsync(HttpContext.RequestServices, name, given.Text!, dryRun: false, cancellationToken), null));
         }
 
         return View("Result", new ImportResultViewModel(sources, DryRun: false));
@@ -105,7 +107,7 @@ public sealed class ImportController : Controller
 
     private async Task<ImportSource> ReadAndDryRunAsync(string name, IFormFile file, CancellationToken cancellationToken)
     {
-        string text;
+        string content;
         try
         {
             var bytes = new byte[file.Length];
@@ -114,32 +116,32 @@ public sealed class ImportController : Controller
                 await stream.ReadExactlyAsync(bytes, cancellationToken);
             }
 
-            text = ImportRun.DecodeUtf8(bytes);
+            content = ImportRun.DecodeUtf8(bytes);
         }
         catch (Exception e) when (e is DecoderFallbackException or NotSupportedException or IOException)
         {
             return Refused(name, ImportRun.Unreadable(e));
         }
 
-        return await DryRunAsync(name, text, cancellationToken);
+        return await DryRunAsync(name, content, cancellationToken);
     }
 
-    private async Task<ImportSource> DryRunAsync(string name, string text, CancellationToken cancellationToken)
+    private async Task<ImportSource> DryRunAsync(string name, string content, CancellationToken cancellationToken)
     {
-        if (Encoding.UTF8.GetByteCount(text) > MaxTextBytes)
+        if (Encoding.UTF8.GetByteCount(content) > MaxTextBytes)
         {
-            return Refused(name, TooLarge(Encoding.UTF8.GetByteCount(text)));
+            return Refused(name, TooLarge(Encoding.UTF8.GetByteCount(content)));
         }
 
-        var outcome = await ImportRun.ImportAsync(HttpContext.RequestServices, name, text, dryRun: true, cancellationToken);
+        var outcome = await ImportRun.ImportAsync(HttpContext.RequestServices, name, content, dryRun: true, cancellationToken);
         // Only a text with something to import travels on to the confirmation.
-        return new ImportSource(outcome, outcome.Report is { Exercises.Count: > 0 } ? text : null);
+        return new ImportSource(outcome, outcome.Report is { Exercises.Count: > 0 } ? content : null);
     }
 
     private static ImportSource Refused(string name, string problem) => new(new ImportOutcome(name, null, problem), null);
 
-    private static string TooLarge(long bytes) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"it is too large ({bytes / (1024.0 * 1024.0):0.#} MB; at most {MaxTextBytes / (1024 * 1024)} MB of text at a time)");
+    private string TooLarge(long bytes) =>
+        text["it is too large ({0:0.#} MB; at most {1} MB of text at a time)", bytes / (1024.0 * 1024.0), MaxTextBytes / (1024 * 1024)];
 
     /// <summary>The file's own name, without any folder a browser sent, control characters or excess length.</summary>
     private static string SafeName(string? fileName)

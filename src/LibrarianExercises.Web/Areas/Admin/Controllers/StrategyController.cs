@@ -2,8 +2,10 @@ using System.Text;
 using LibrarianExercises.Web.Areas.Admin.Models;
 using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Resources;
 using LibrarianExercises.Web.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace LibrarianExercises.Web.Areas.Admin.Controllers;
 
@@ -13,7 +15,7 @@ namespace LibrarianExercises.Web.Areas.Admin.Controllers;
 /// </summary>
 [Area(AdminAreaConvention.AreaName)]
 [Route("/admin/strategy")]
-public sealed class StrategyController(StrategyQueries queries) : Controller
+public sealed class StrategyController(StrategyQueries queries, IStringLocalizer<AdminText> text) : Controller
 {
     private const string VersionKey = StrategySeeder.ExerciseSeriesVersionKey;
 
@@ -54,11 +56,11 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
         {
             if (name.Length > StrategyStore.NameMaxLength)
             {
-                ModelState.AddModelError("Form.Name", $"Please keep the name to {StrategyStore.NameMaxLength} characters or fewer.");
+                ModelState.AddModelError("Form.Name", text["Please keep the name to {0} characters or fewer.", StrategyStore.NameMaxLength]);
             }
             else if (name.Any(char.IsControl))
             {
-                ModelState.AddModelError("Form.Name", "The name cannot hold control characters.");
+                ModelState.AddModelError("Form.Name", text["The name cannot hold control characters."]);
             }
         }
 
@@ -75,8 +77,8 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
         }
 
         TempData["AdminStatus"] = name == initiative.Name
-            ? $"Key initiative {initiative.Code} already had that name."
-            : $"Key initiative {initiative.Code} is now named “{name}”.";
+            ? text["Key initiative {0} already had that name.", initiative.Code].Value
+            : text["Key initiative {0} is now named “{1}”.", initiative.Code, name].Value;
         return RedirectToAction(nameof(Index), null, null, "initiative-" + initiative.Code);
     }
 
@@ -101,8 +103,8 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
 
         var outcome = await store.ConfirmMappingAsync(exercise, from, cancellationToken);
         return AfterReview(outcome, outcome == ExerciseEditOutcome.Saved
-            ? $"The mapping of exercise #{exercise} to key initiative {from} is confirmed."
-            : $"The mapping of exercise #{exercise} to key initiative {from} had nothing left to check.");
+            ? text["The mapping of exercise #{0} to key initiative {1} is confirmed.", exercise, from]
+            : text["The mapping of exercise #{0} to key initiative {1} had nothing left to check.", exercise, from]);
     }
 
     /// <summary>Moves the exercise's link to the initiative the editor chose; the post's words stay with it.</summary>
@@ -131,8 +133,8 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
         }
 
         return AfterReview(outcome, target == from
-            ? $"The mapping of exercise #{exercise} to key initiative {from} is confirmed."
-            : $"Exercise #{exercise} now serves key initiative {target} instead of {from}.");
+            ? text["The mapping of exercise #{0} to key initiative {1} is confirmed.", exercise, from]
+            : text["Exercise #{0} now serves key initiative {1} instead of {2}.", exercise, target, from]);
     }
 
     private IActionResult? ParseMapping(string number, string code, out int exercise, out string from)
@@ -148,7 +150,7 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
             : this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code);
     }
 
-    private IActionResult AfterReview(ExerciseEditOutcome outcome, string status)
+    private IActionResult AfterReview(ExerciseEditOutcome outcome, LocalizedString status)
     {
         if (outcome == ExerciseEditOutcome.NotFound)
         {
@@ -156,7 +158,7 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
             return this.ProblemView(ProblemKind.PageNotFound, StatusCodes.Status404NotFound);
         }
 
-        TempData["AdminStatus"] = status;
+        TempData["AdminStatus"] = status.Value;
         return RedirectToAction(nameof(Review));
     }
 

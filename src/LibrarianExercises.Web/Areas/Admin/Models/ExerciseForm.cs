@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Resources;
 using LibrarianExercises.Web.Services;
+using Microsoft.Extensions.Localization;
 
 namespace LibrarianExercises.Web.Areas.Admin.Models;
 
@@ -29,7 +31,7 @@ public sealed class ExerciseForm : IValidatableObject
     [StringLength(TitleMaxLength, ErrorMessage = "Please keep the title to {1} characters or fewer.")]
     public string? Title { get; set; }
 
-    [Display(Name = "Text (Markdown)")]
+    [Display(Name = "Text")]
     [Required(ErrorMessage = "Please write the exercise’s text.")]
     [StringLength(TextMaxLength, ErrorMessage = "Please keep the text to {1} characters or fewer.")]
     public string? Text
@@ -72,39 +74,41 @@ public sealed class ExerciseForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var text = validationContext.GetRequiredService<IStringLocalizer<AdminText>>();
         if (Number is { Length: > 0 } && ParsedNumber == 0)
         {
-            yield return new ValidationResult($"Exercise numbers are whole numbers from 1 to {ProblemResults.HighestExerciseNumber}, such as 90.", [nameof(Number)]);
+            yield return new ValidationResult(text["Exercise numbers are whole numbers from 1 to {0}, such as 90.", ProblemResults.HighestExerciseNumber], [nameof(Number)]);
         }
 
         if (Title is not null && string.IsNullOrWhiteSpace(Title))
         {
-            yield return new ValidationResult("Please give the exercise a title.", [nameof(Title)]);
+            yield return new ValidationResult(text["Please give the exercise a title."], [nameof(Title)]);
         }
 
         if (Text is not null && string.IsNullOrWhiteSpace(Text))
         {
-            yield return new ValidationResult("Please write the exercise’s text.", [nameof(Text)]);
+            yield return new ValidationResult(text["Please write the exercise’s text."], [nameof(Text)]);
         }
 
         if (!string.IsNullOrWhiteSpace(PublishedOn) && ParsedPublishedOn is null)
         {
-            yield return new ValidationResult("Please give the date as year-month-day, such as 2024-05-31.", [nameof(PublishedOn)]);
+            yield return new ValidationResult(text["Please give the date as year-month-day, such as 2024-05-31."], [nameof(PublishedOn)]);
         }
 
         if (!string.IsNullOrWhiteSpace(SourceUrl) && !IsWebAddress(SourceUrl.Trim()))
         {
-            yield return new ValidationResult("The source must be a full web address starting with http:// or https://.", [nameof(SourceUrl)]);
+            yield return new ValidationResult(text["The source must be a full web address starting with http:// or https://."], [nameof(SourceUrl)]);
         }
 
         if (TagNames.Any(t => t.Length > 200))
         {
-            yield return new ValidationResult("Please keep each tag to 200 characters or fewer.", [nameof(Tags)]);
+            yield return new ValidationResult(text["Please keep each tag to {0} characters or fewer.", 200], [nameof(Tags)]);
         }
 
         foreach (var code in Initiatives.Where(c => c.Length > 0 && !ProblemResults.TryParseInitiativeCode(c, out _)))
         {
-            yield return new ValidationResult($"“{code}” is not a key initiative code.", [nameof(Initiatives)]);
+            yield return new ValidationResult(text["“{0}” is not a key initiative code.", code], [nameof(Initiatives)]);
         }
     }
 

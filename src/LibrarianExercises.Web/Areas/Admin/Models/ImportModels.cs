@@ -1,5 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using LibrarianExercises.Web.Resources;
+using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Languages;
+using Microsoft.Extensions.Localization;
 
 namespace LibrarianExercises.Web.Areas.Admin.Models;
 
@@ -35,5 +39,39 @@ public sealed record ImportResultViewModel(IReadOnlyList<ImportSource> Sources, 
 {
     public IEnumerable<ImportSource> Importable => Sources.Where(s => s.Text is not null);
 
-    public string Summary => ImportRun.Summary([.. Sources.Select(s => s.Outcome)], DryRun);
+    /// <summary>The closing line: every count, each in its plural form.</summary>
+    public string Summary(IStringLocalizer<AdminText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var c = ImportRun.Count([.. Sources.Select(s => s.Outcome)]);
+        var skipped = text.Plural("{0} posts skipped", c.Skipped).Value;
+        if (c.Skipped > 0)
+        {
+            // The reasons are the importer's own words.
+            skipped = text["{0} ({1})", skipped, string.Join(text[", "], c.SkippedByReason.Select(r => text["{0} {1}", r.Count, r.Reason].Value))];
+        }
+
+        var line = DryRun
+            ? text["{0}: {1} would be created, {2} would be updated, {3} unchanged; {4} partial; {5}; {6}; {7}; {8}.",
+                text.Plural("{0} exercises", c.Exercises), c.Created, c.Updated, c.Unchanged, c.Partial,
+                text.Plural("{0} tags would be added", c.TagsAdded), skipped,
+                text.Plural("{0} files with nothing to import", c.NothingToImport), text.Plural("{0} files failed", c.Failed)]
+            : text["{0}: {1} created, {2} updated, {3} unchanged; {4} partial; {5}; {6}; {7}; {8}.",
+                text.Plural("{0} exercises", c.Exercises), c.Created, c.Updated, c.Unchanged, c.Partial,
+                text.Plural("{0} tags added", c.TagsAdded), skipped,
+                text.Plural("{0} files with nothing to import", c.NothingToImport), text.Plural("{0} files failed", c.Failed)];
+        return DryRun ? text["Dry run, nothing written. {0}", line].Value : line.Value;
+    }
+
+    /// <summary>What happened, or in a dry run would happen, to one exercise.</summary>
+    public static LocalizedString Change(IStringLocalizer<AdminText> text, ExerciseChange change, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return change switch
+        {
+            ExerciseChange.Created => dryRun ? text["Would be created"] : text["Created"],
+            ExerciseChange.Updated => dryRun ? text["Would be updated"] : text["Updated"],
+            _ => text["Unchanged"],
+        };
+    }
 }
