@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace LibrarianExercises.Tests.Browser;
 
 /// <summary>
@@ -23,6 +25,14 @@ internal static class BrowserTools
         Environment.GetEnvironmentVariable("BROWSER_SCREENSHOTS") is { Length: > 0 } path
             ? path
             : Path.Combine(RepositoryRoot, "TestResults", "screenshots");
+
+    /// <summary>A full-page screenshot under <see cref="ScreenshotFolder"/>, for people to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Assert.True(new FileInfo(path).Length > 0, $"The screenshot {path} is empty.");
+    }
 
     public static string? ChromiumSkipReason =>
         UnderCi || File.Exists(ChromiumPath)

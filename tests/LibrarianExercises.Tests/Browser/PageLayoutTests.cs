@@ -64,10 +64,6 @@ public sealed class PageLayoutTests(BrowserFixture browser)
     }
 
     /// <summary>Full-page screenshots under the test results, for people to look at.</summary>
-    private static async Task ScreenshotAsync(IPage page, string pageType, int width)
-    {
-        var path = Path.Combine(BrowserTools.ScreenshotFolder, $"{pageType}-{width}.png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        Assert.True(new FileInfo(path).Length > 0, $"The screenshot {path} is empty.");
-    }
+    private static Task ScreenshotAsync(IPage page, string pageType, int width) =>
+        BrowserTools.ScreenshotAsync(page, $"{pageType}-{width}");
 }

@@ -4,8 +4,15 @@ namespace LibrarianExercises.Tests.Browser;
 
 /// <summary>One page of each kind the site serves, and how a visitor gets to it.</summary>
 /// <param name="AsEditor">The page is for editors: the browser signs in first.</param>
-public sealed record PageType(string Name, string Path, int Status, bool AfterRefusedPost = false, bool AsEditor = false)
+/// <param name="Language">The interface language's prefix (<c>ar</c>, <c>fr</c>…), or null for English, which has none.</param>
+public sealed record PageType(string Name, string Path, int Status, bool AfterRefusedPost = false, bool AsEditor = false, string? Language = null)
 {
+    /// <summary>The same page under a language's prefix: <c>/exercises/89</c> becomes <c>/ar/exercises/89</c>.</summary>
+    public PageType In(string language) => this with { Language = language };
+
+    /// <summary>The address the browser opens, with the language prefix if there is one.</summary>
+    public string Address => Language is null ? Path : "/" + Language + Path;
+
     /// <summary>Opens the page and returns the response that carried it, as served.</summary>
     public async Task<IResponse> OpenAsync(BrowserFixture browser, IPage page)
     {
@@ -14,14 +21,19 @@ public sealed record PageType(string Name, string Path, int Status, bool AfterRe
             await BrowserFixture.SignInAsync(page);
         }
 
-        var response = await page.GotoAsync(Path) ?? throw new InvalidOperationException($"No response for {Path}.");
+        var response = await page.GotoAsync(Address) ?? throw new InvalidOperationException($"No response for {Address}.");
         if (AfterRefusedPost)
         {
-            // A name but no text: the server refuses it and shows the form again with its errors.
-            await page.GetByLabel("Your name").FillAsync("Ana Librarian");
+            // A name but no text: the server refuses it and shows the form again with its errors. In English the
+            // fields are found as a person finds them, by their labels; in other languages by their ids.
+            var name = Language is null ? page.GetByLabel("Your name") : page.Locator("#Form_DisplayName");
+            var button = Language is null
+                ? page.GetByRole(AriaRole.Button, new() { Name = "Post response" })
+                : page.Locator("#response-form").GetByRole(AriaRole.Button);
+            await name.FillAsync("Ana Librarian");
             browser.LetTimePass();
             var posted = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Post response" }).ClickAsync();
+            await button.ClickAsync();
             response = await posted;
             // The response above may arrive before the page is parsed; waiting for the document is enough.
             await page.WaitForURLAsync("**/responses", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
@@ -68,4 +80,7 @@ public static class PageTypes
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
 
     public static PageType Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>The pages anyone can open, without signing in: every public page, error pages and the refused post.</summary>
+    public static IEnumerable<PageType> Public => All.Where(p => !p.AsEditor);
 }
