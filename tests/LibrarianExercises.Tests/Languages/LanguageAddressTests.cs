@@ -44,6 +44,9 @@ public sealed class LanguageAddressTests : IClassFixture<LibrarianAppFactory>
         // The stylesheet follows the direction.
         var bootstrap = page.QuerySelector("link[rel=stylesheet][href*=bootstrap]")!.GetAttribute("href")!;
         Assert.Equal(dir == "rtl", bootstrap.Contains(".rtl.", StringComparison.Ordinal));
+        // Styles are shared by every language: at the site's root, fingerprinted, not under the prefix.
+        Assert.StartsWith("/lib/bootstrap/", bootstrap, StringComparison.Ordinal);
+        Assert.Matches(@"^/css/site\.\w+\.css$", page.QuerySelector("link[rel=stylesheet][href*='site.']")!.GetAttribute("href")!);
     }
 
     [Fact]
