@@ -15,20 +15,60 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
+    /// <summary>
+    /// Pages per sitemap file. Each is listed in seven languages, so a file holds 35,000 addresses: within the
+    /// protocol's 50,000, at 10,000 exercises too.
+    /// </summary>
+    public const int PagesPerFile = 5_000;
+
+    /// <summary>The sitemap index: one sitemap file per <see cref="PagesPerFile"/> pages.</summary>
     [AcceptVerbs("GET", "HEAD", Route = "/sitemap.xml")]
     public async Task<IActionResult> Sitemap(CancellationToken cancellationToken)
     {
         var pages = await sitemap.PagesAsync(cancellationToken);
-        using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
+        var files = pages.Chunk(PagesPerFile).ToList();
+        return await XmlAsync(pages, async writer =>
         {
-            await writer.WriteStartDocumentAsync();
+            writer.WriteStartElement("sitemapindex", SitemapNamespace);
+            for (var i = 0; i < Math.Max(1, files.Count); i++)
+            {
+                writer.WriteStartElement("sitemap", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, urls.Absolute(Url.Action(nameof(SitemapFile), "Site", new { area = "", number = i + 1 })!));
+                if (i < files.Count && files[i].Max(p => p.LastModifiedUtc) is { } changed)
+                {
+                    writer.WriteElementString("lastmod", SitemapNamespace, W3cDate(changed));
+                }
+
+                await writer.WriteEndElementAsync();
+            }
+
+            await writer.WriteEndElementAsync();
+        });
+    }
+
+    /// <summary>One sitemap file: its pages in every language, each naming all of them (itself too) as alternates.</summary>
+    [AcceptVerbs("GET", "HEAD", Route = "/sitemaps/{number}.xml")]
+    public async Task<IActionResult> SitemapFile(string number, CancellationToken cancellationToken)
+    {
+        if (!ProblemResults.TryParsePage(number, out var file))
+        {
+            return this.ProblemView(Models.ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, number);
+        }
+
+        var pages = await sitemap.PagesAsync(cancellationToken);
+        var slice = pages.Skip((file - 1) * PagesPerFile).Take(PagesPerFile).ToList();
+        if (slice.Count == 0 && file > 1)
+        {
+            return this.ProblemView(Models.ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, number);
+        }
+
+        var siteBase = Request.PathBase;
+        return await XmlAsync(slice, async writer =>
+        {
             writer.WriteStartElement("urlset", SitemapNamespace);
             writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
-            var siteBase = Request.PathBase;
-            foreach (var page in pages)
+            foreach (var page in slice)
             {
-                // Every language's page is listed, each naming all of them (itself too) as its alternates.
                 var path = new PathString(PathOf(page)[siteBase.Value!.Length..]);
                 foreach (var language in SiteLanguages.All)
                 {
@@ -36,7 +76,7 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
                     writer.WriteElementString("loc", SitemapNamespace, urls.Absolute(LanguageLinks.PathIn(siteBase, language, path)));
                     if (page.LastModifiedUtc is { } changed)
                     {
-                        writer.WriteElementString("lastmod", SitemapNamespace, changed.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                        writer.WriteElementString("lastmod", SitemapNamespace, W3cDate(changed));
                     }
 
                     foreach (var alternate in SiteLanguages.All)
@@ -45,14 +85,25 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
                         writer.WriteAttributeString("rel", "alternate");
                         writer.WriteAttributeString("hreflang", alternate.Code);
                         writer.WriteAttributeString("href", urls.Absolute(LanguageLinks.PathIn(siteBase, alternate, path)));
-                        writer.WriteEndElement();
+                        await writer.WriteEndElementAsync();
                     }
 
-                    writer.WriteEndElement();
+                    await writer.WriteEndElementAsync();
                 }
             }
 
-            writer.WriteEndElement();
+            await writer.WriteEndElementAsync();
+        });
+    }
+
+    /// <summary>The XML with a strong ETag of its bytes and the newest change among its pages as Last-Modified.</summary>
+    private async Task<FileContentResult> XmlAsync(IReadOnlyCollection<SitemapPage> pages, Func<XmlWriter, Task> write)
+    {
+        using var stream = new MemoryStream();
+        await using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, Async = true }))
+        {
+            await writer.WriteStartDocumentAsync();
+            await write(writer);
             await writer.WriteEndDocumentAsync();
         }
 
@@ -62,6 +113,8 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
         var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"");
         return File(content, "application/xml; charset=utf-8", lastModified, etag);
     }
+
+    private static string W3cDate(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>Keeps crawlers out of the editors' pages and sign-in, and names the sitemap.</summary>
     [AcceptVerbs("GET", "HEAD", Route = "/robots.txt")]

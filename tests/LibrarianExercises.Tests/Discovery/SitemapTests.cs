@@ -74,6 +74,7 @@ public sealed class SitemapTests : IClassFixture<LibrarianAppFactory>
 
     [Theory]
     [InlineData("/sitemap.xml")]
+    [InlineData("/sitemaps/1.xml")]
     [InlineData("/robots.txt")]
     public async Task AForgedHostHeaderChangesNothing(string path)
     {
@@ -86,17 +87,50 @@ public sealed class SitemapTests : IClassFixture<LibrarianAppFactory>
         Assert.Equal(await honest.Content.ReadAsStringAsync(), await forged.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Every address of every file the sitemap index names, with its date.</summary>
     private async Task<Dictionary<string, DateTime?>> SitemapAsync()
     {
         using var client = _app.CreateBrowserlessClient();
+        var entries = new Dictionary<string, DateTime?>();
+        foreach (var file in await SitemapFilesAsync(client))
+        {
+            using var response = await client.GetAsync(new Uri(new Uri(file).PathAndQuery, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(Ns + "urlset", document.Root!.Name);
+            foreach (var url in document.Root.Elements(Ns + "url"))
+            {
+                entries.Add(url.Element(Ns + "loc")!.Value, url.Element(Ns + "lastmod") is { } lastmod
+                    ? DateTime.Parse(lastmod.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
+                    : null);
+            }
+        }
+
+        return entries;
+    }
+
+    private static async Task<List<string>> SitemapFilesAsync(HttpClient client)
+    {
         using var response = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(Ns + "urlset", document.Root!.Name);
-        return document.Root.Elements(Ns + "url").ToDictionary(
-            u => u.Element(Ns + "loc")!.Value,
-            u => u.Element(Ns + "lastmod") is { } lastmod
-                ? DateTime.Parse(lastmod.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)
-                : (DateTime?)null);
+        var index = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Ns + "sitemapindex", index.Root!.Name);
+        return [.. index.Root.Elements(Ns + "sitemap").Select(s => s.Element(Ns + "loc")!.Value)];
+    }
+
+    [Fact]
+    public async Task TheIndexNamesItsFilesAndAFileBeyondThemIsNotFound()
+    {
+        using var client = _app.CreateBrowserlessClient();
+        var files = await SitemapFilesAsync(client);
+
+        // The starting content fits one file: its pages in seven languages are far fewer than 50,000 addresses.
+        Assert.Equal([PublicUrl + "/sitemaps/1.xml"], files);
+        using var beyond = await client.GetAsync(new Uri("/sitemaps/2.xml", UriKind.Relative));
+        using var malformed = await client.GetAsync(new Uri("/sitemaps/first.xml", UriKind.Relative));
+        using var prefixed = await client.GetAsync(new Uri("/fr/sitemaps/1.xml", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, beyond.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, prefixed.StatusCode);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace LibrarianExercises.Web.Services.Feeds;
 
 /// <summary>The words feed readers show, in the feed's language, in one place (pages keep theirs in their views).</summary>
-public sealed class FeedWording(IStringLocalizer<SiteText> text)
+public sealed class FeedWording(IStringLocalizer<SiteText> text, StrategyNames strategy)
 {
     public const string Author = "IFLA";
 
@@ -20,7 +20,7 @@ public sealed class FeedWording(IStringLocalizer<SiteText> text)
     public string TagSubtitle(string tag) => text["The exercises tagged “{0}”, newest first.", tag].Value;
 
     public string InitiativeTitle(string code, string name) => name.Length > 0
-        ? text["Exercises serving Key Initiative {0}: {1} – {2}", code, name, SiteName].Value
+        ? text["Exercises serving Key Initiative {0}: {1} – {2}", code, strategy.Text(name), SiteName].Value
         : text["Exercises serving Key Initiative {0} – {1}", code, SiteName].Value;
 
     public string InitiativeSubtitle(string code) =>

@@ -16,7 +16,7 @@ public static class LanguagePrefix
 {
     // Addresses that are the same in every language: machine-readable or site-wide. Under a prefix they do not exist.
     private static readonly PathString[] LanguageNeutral =
-        [new("/api"), new("/openapi"), new("/healthz"), new("/sitemap.xml"), new("/robots.txt")];
+        [new("/api"), new("/openapi"), new("/healthz"), new("/sitemap.xml"), new("/sitemaps"), new("/robots.txt")];
 
     public static async Task Read(HttpContext context, RequestDelegate next)
     {
