@@ -17,6 +17,21 @@ public class Exercise
 
     public required string BodyMarkdown { get; set; }
 
+    /// <summary>
+    /// The text as its page shows it, rendered when written, with mentions of published exercises linked; the stores
+    /// render it again when an exercise it mentions appears or disappears.
+    /// </summary>
+    public string? BodyHtml { get; set; }
+
+    /// <summary>The text's first paragraph as plain text, for lists and descriptions, made with <see cref="BodyHtml"/>.</summary>
+    public string? FirstParagraph { get; set; }
+
+    /// <summary>
+    /// The version of the renderer that made <see cref="BodyHtml"/> and <see cref="FirstParagraph"/>: null or another
+    /// version than the current one means they are stale and are rendered again.
+    /// </summary>
+    public int? RenderedWith { get; set; }
+
     /// <summary>True while the only text known is partial: an excerpt from an older listing page, or a cut-off copy.</summary>
     public bool BodyIsExcerpt { get; set; }
 

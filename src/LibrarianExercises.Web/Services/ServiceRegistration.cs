@@ -34,6 +34,9 @@ public static class ServiceRegistration
         services.AddScoped<StrategyQueries>();
         services.AddSingleton<ExerciseMarkdownRenderer>();
         services.AddSingleton<ResponseMarkdownRenderer>();
+        services.AddScoped<StoredHtml>();
+        services.AddSingleton<StoredHtmlRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoredHtmlRefresh>());
         services.AddSingleton<Countries>();
         services.AddSingleton<ResponseScreening>();
         services.AddSingleton<FormTokens>();

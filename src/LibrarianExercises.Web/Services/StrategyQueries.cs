@@ -59,12 +59,20 @@ public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRende
         var rows = await LinksOf(versionKey)
             .Where(l => l.KeyInitiative.Code == code)
             .OrderBy(l => l.Exercise.Number)
-            .Select(l => new { l.Exercise.Number, l.Exercise.Title, l.Exercise.BodyMarkdown, l.PublishedLabel, l.LabelDisagrees })
+            .Select(l => new
+            {
+                l.Exercise.Number,
+                l.Exercise.Title,
+                FirstParagraph = l.Exercise.RenderedWith == ExerciseMarkdownRenderer.Version ? l.Exercise.FirstParagraph : null,
+                StaleMarkdown = l.Exercise.RenderedWith == ExerciseMarkdownRenderer.Version && l.Exercise.FirstParagraph != null ? null : l.Exercise.BodyMarkdown,
+                l.PublishedLabel,
+                l.LabelDisagrees,
+            })
             .ToListAsync(cancellationToken);
         return new StrategyInitiativeViewModel(
             version.Title,
             initiatives[index],
-            [.. rows.Select(r => new InitiativeExercise(r.Number, r.Title, markdown.FirstParagraphText(r.BodyMarkdown), r.PublishedLabel, r.LabelDisagrees))],
+            [.. rows.Select(r => new InitiativeExercise(r.Number, r.Title, r.FirstParagraph ?? markdown.FirstParagraphText(r.StaleMarkdown ?? ""), r.PublishedLabel, r.LabelDisagrees))],
             index > 0 ? initiatives[index - 1] : null,
             index < initiatives.Count - 1 ? initiatives[index + 1] : null);
     }

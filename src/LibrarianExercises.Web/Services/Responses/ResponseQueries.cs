@@ -18,7 +18,18 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
         var rows = await published
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new { r.Id, r.DisplayName, r.Organisation, r.CountryCode, r.CreatedUtc, r.DidExercise, r.BodyMarkdown })
+            .Select(r => new
+            {
+                r.Id,
+                r.DisplayName,
+                r.Organisation,
+                r.CountryCode,
+                r.CreatedUtc,
+                r.DidExercise,
+                // The HTML stored when the response was written; the Markdown only when that is stale (see StoredHtmlRefresh).
+                Html = r.RenderedWith == ResponseMarkdownRenderer.Version ? r.BodyHtml : null,
+                StaleMarkdown = r.RenderedWith == ResponseMarkdownRenderer.Version && r.BodyHtml != null ? null : r.BodyMarkdown,
+            })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new ResponseView(
             r.Id,
@@ -27,7 +38,7 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
             r.CountryCode is null ? null : countries.NameOf(r.CountryCode),
             r.CreatedUtc,
             r.DidExercise,
-            markdown.ToHtml(r.BodyMarkdown))
+            r.Html ?? markdown.ToHtml(r.StaleMarkdown ?? ""))
         {
             CountryCode = r.CountryCode,
         }).ToList();

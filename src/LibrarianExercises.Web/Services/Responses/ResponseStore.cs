@@ -3,6 +3,7 @@ using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Caching;
+using LibrarianExercises.Web.Services.Markdown;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services.Responses;
@@ -19,7 +20,7 @@ public enum ModerationAction
 /// hook in. A visitor's response is saved before anything else is done with it; an editor's decision is saved
 /// with its audit entry, and a deleted response keeps a snapshot there from which it can be restored.
 /// </summary>
-public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, TimeProvider clock)
+public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, TimeProvider clock)
 {
     public async Task<Response> AddAsync(ExerciseForResponse exercise, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
     {
@@ -40,6 +41,8 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
             FormNonce = formNonce,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
+        // Rendered once here, held or not, so that no page, feed or moderation queue renders it again.
+        html.Render(response);
         db.Responses.Add(response);
         await db.SaveChangesAsync(cancellationToken);
         // Held ones too: the page counts them as awaiting review.
@@ -117,6 +120,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         }
 
         var response = snapshot.ToResponse();
+        html.Render(response);
         if (await db.Responses.AnyAsync(r => r.Id == snapshot.Id, cancellationToken))
         {
             return RestoreOutcome.AlreadyRestored;
