@@ -50,6 +50,19 @@ public class Exercise
     /// <summary>The fields an editor has changed: a re-import of the post never overwrites them.</summary>
     public ExerciseFields EditedFields { get; set; }
 
+    /// <summary>
+    /// How many of its responses are published, published saying the visitor did the exercise, and held for review.
+    /// Kept by triggers on <c>Responses</c> (migration <c>ResponseCounters</c>) whoever writes a response, so that pages
+    /// and lists read a number instead of counting rows; the application never writes them.
+    /// </summary>
+    public int PublishedResponseCount { get; private set; }
+
+    /// <inheritdoc cref="PublishedResponseCount"/>
+    public int DidExerciseCount { get; private set; }
+
+    /// <inheritdoc cref="PublishedResponseCount"/>
+    public int HeldResponseCount { get; private set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LibrarianExercises.Web.Services;
 
 /// <summary>
-/// Reads exercises for the pages. Each method makes a fixed number of round trips, and counts responses in the
-/// database rather than loading them.
+/// Reads exercises for the pages. Each method makes a fixed number of round trips, and reads the response counters
+/// kept with each exercise rather than counting or loading responses.
 /// </summary>
 public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRenderer markdown)
 {
@@ -147,10 +147,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                     .OrderBy(l => l.KeyInitiative.Code)
                     .Select(l => new InitiativeLink(l.KeyInitiative.Code, l.KeyInitiative.Name, l.PublishedLabel, l.LabelDisagrees))
                     .ToList(),
-                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+                ResponseCount = e.PublishedResponseCount,
+                DidExerciseCount = e.DidExerciseCount,
                 // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
-                AwaitingReviewCount = e.Responses.Count(r => r.Status == ResponseStatus.Held),
+                AwaitingReviewCount = e.HeldResponseCount,
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -192,8 +192,8 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 StaleMarkdown = e.RenderedWith == ExerciseMarkdownRenderer.Version && e.FirstParagraph != null ? null : e.BodyMarkdown,
                 Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
                 Codes = e.Initiatives.Select(l => l.KeyInitiative.Code).ToList(),
-                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+                ResponseCount = e.PublishedResponseCount,
+                e.DidExerciseCount,
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);

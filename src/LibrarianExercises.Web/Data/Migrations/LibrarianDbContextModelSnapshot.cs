@@ -113,11 +113,21 @@ namespace LibrarianExercises.Web.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DidExerciseCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("EditedFields")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("FirstParagraph")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("HeldResponseCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -127,6 +137,11 @@ namespace LibrarianExercises.Web.Data.Migrations
 
                     b.Property<int>("PublishedOnPrecision")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublishedResponseCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int?>("RenderedWith")
                         .HasColumnType("INTEGER");

@@ -59,7 +59,7 @@ public sealed class FeedQueries(
     public async Task<IReadOnlyList<FeedResponse>> ResponsesAsync(int exerciseNumber, CancellationToken cancellationToken)
     {
         var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
-        var total = await published.CountAsync(cancellationToken);
+        var total = await db.Exercises.Where(e => e.Number == exerciseNumber).Select(e => e.PublishedResponseCount).FirstOrDefaultAsync(cancellationToken);
         var rows = await published
             .OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
             .Take(ResponseEntries)

@@ -14,7 +14,8 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
     public async Task<PagedList<ResponseView>> PageAsync(int exerciseNumber, int page, CancellationToken cancellationToken)
     {
         var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
-        var total = await published.CountAsync(cancellationToken);
+        // The counter kept with the exercise: counting the rows would cost more with every response.
+        var total = await db.Exercises.Where(e => e.Number == exerciseNumber).Select(e => e.PublishedResponseCount).FirstOrDefaultAsync(cancellationToken);
         var rows = await published
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
@@ -59,10 +60,15 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
     /// <summary>The page of the exercise's responses on which a published response appears.</summary>
     public async Task<int> PageOfAsync(Response response, CancellationToken cancellationToken)
     {
-        var before = await db.Responses.CountAsync(
-            r => r.ExerciseId == response.ExerciseId && r.Status == ResponseStatus.Published
-                && (r.CreatedUtc < response.CreatedUtc || (r.CreatedUtc == response.CreatedUtc && r.Id < response.Id)),
-            cancellationToken);
-        return (before / PageSize) + 1;
+        ArgumentNullException.ThrowIfNull(response);
+        // All published responses but this one and those after it: the counter, less the few newer ones (posted
+        // meanwhile), which the index finds without counting the thousands before.
+        var position = await db.Exercises
+            .Where(e => e.Id == response.ExerciseId)
+            .Select(e => e.PublishedResponseCount - 1 - e.Responses.Count(
+                r => r.Status == ResponseStatus.Published
+                    && (r.CreatedUtc > response.CreatedUtc || (r.CreatedUtc == response.CreatedUtc && r.Id > response.Id))))
+            .SingleAsync(cancellationToken);
+        return (Math.Max(position, 0) / PageSize) + 1;
     }
 }
