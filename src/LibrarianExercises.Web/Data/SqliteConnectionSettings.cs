@@ -8,6 +8,8 @@ namespace LibrarianExercises.Web.Data;
 /// <summary>
 /// Per-connection SQLite settings for a web workload. With WAL, synchronous=NORMAL still never loses a committed
 /// transaction when the application crashes (only a power cut can take the last ones), and saves an fsync per commit.
+/// A busy timeout lets SQLite itself wait for another writer, in steps of milliseconds, before Microsoft.Data.Sqlite's
+/// own retry (which sleeps far longer between tries) comes into play.
 /// </summary>
 /// <remarks>
 /// EF opens a pooled connection for every query, and each open would cost a statement; the setting lasts as long as
@@ -15,7 +17,6 @@ namespace LibrarianExercises.Web.Data;
 /// </remarks>
 public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
-    private const string Settings = "PRAGMA synchronous=NORMAL;";
 
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 
@@ -29,7 +30,7 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         if (IsNew(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Settings;
+            command.CommandText = Settings(connection);
             command.ExecuteNonQuery();
         }
     }
@@ -40,10 +41,16 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         if (IsNew(connection))
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = Settings;
+            command.CommandText = Settings(connection);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>The busy timeout is the connection's own (the connection string's Default Timeout), in milliseconds.</summary>
+    private static string Settings(DbConnection connection) =>
+        string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={(connection is SqliteConnection sqlite ? sqlite.DefaultTimeout : 30) * 1000};");
 
     /// <summary>True the first time this SQLite connection (not the pooled wrapper around it) is seen.</summary>
     private static bool IsNew(DbConnection connection) =>

@@ -26,6 +26,7 @@ public static class ServiceRegistration
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WriteGate>();
         services.AddScoped<ExerciseStore>();
         services.AddScoped<StrategySeeder>();
         services.AddScoped<ExerciseImporter>();

@@ -9,7 +9,7 @@ namespace LibrarianExercises.Web.Services.Markdown;
 /// other tools). It runs in the background so that a renderer change does not hold up start-up; until a row is done,
 /// the queries render it on reading.
 /// </summary>
-public sealed class StoredHtmlRefresh(IServiceScopeFactory scopes, ILogger<StoredHtmlRefresh> logger) : BackgroundService
+public sealed class StoredHtmlRefresh(IServiceScopeFactory scopes, WriteGate writes, ILogger<StoredHtmlRefresh> logger) : BackgroundService
 {
     /// <summary>Rows rendered and saved in one transaction: short enough that a visitor's post never waits long for the database.</summary>
     public const int BatchSize = 200;
@@ -79,20 +79,27 @@ public sealed class StoredHtmlRefresh(IServiceScopeFactory scopes, ILogger<Store
             var mentioned = batch.SelectMany(e => markdown.MentionedNumbers(e.BodyMarkdown)).ToHashSet();
             var published = await html.PublishedAmongAsync(mentioned, cancellationToken);
             var rendered = batch.Select(e => (e.Id, Text: html.Render(e.Number, e.BodyMarkdown, published))).ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var (id, text) in rendered)
-            {
-                // Only if still stale: a store that wrote the row meanwhile has rendered it from newer text.
-                done += await db.Exercises
-                    .Where(e => e.Id == id && e.RenderedWith != version)
-                    .ExecuteUpdateAsync(
-                        set => set.SetProperty(e => e.BodyHtml, text.Html)
-                            .SetProperty(e => e.FirstParagraph, text.FirstParagraph)
-                            .SetProperty(e => e.RenderedWith, version),
-                        cancellationToken);
-            }
+            done += await writes.RunAsync(
+                async () =>
+                {
+                    var saved = 0;
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    foreach (var (id, text) in rendered)
+                    {
+                        // Only if still stale: a store that wrote the row meanwhile has rendered it from newer text.
+                        saved += await db.Exercises
+                            .Where(e => e.Id == id && e.RenderedWith != version)
+                            .ExecuteUpdateAsync(
+                                set => set.SetProperty(e => e.BodyHtml, text.Html)
+                                    .SetProperty(e => e.FirstParagraph, text.FirstParagraph)
+                                    .SetProperty(e => e.RenderedWith, version),
+                                cancellationToken);
+                    }
 
-            await transaction.CommitAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return saved;
+                },
+                cancellationToken);
             after = batch[^1].Id;
         }
     }
@@ -120,15 +127,22 @@ public sealed class StoredHtmlRefresh(IServiceScopeFactory scopes, ILogger<Store
 
             // Rendered before the transaction begins, so that the write lock is held only for the writes.
             var rendered = batch.Select(r => (r.Id, Html: markdown.ToHtml(r.BodyMarkdown))).ToList();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var (id, bodyHtml) in rendered)
-            {
-                done += await db.Responses
-                    .Where(r => r.Id == id && r.RenderedWith != version)
-                    .ExecuteUpdateAsync(set => set.SetProperty(r => r.BodyHtml, bodyHtml).SetProperty(r => r.RenderedWith, version), cancellationToken);
-            }
+            done += await writes.RunAsync(
+                async () =>
+                {
+                    var saved = 0;
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    foreach (var (id, bodyHtml) in rendered)
+                    {
+                        saved += await db.Responses
+                            .Where(r => r.Id == id && r.RenderedWith != version)
+                            .ExecuteUpdateAsync(set => set.SetProperty(r => r.BodyHtml, bodyHtml).SetProperty(r => r.RenderedWith, version), cancellationToken);
+                    }
 
-            await transaction.CommitAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return saved;
+                },
+                cancellationToken);
             after = batch[^1].Id;
         }
     }

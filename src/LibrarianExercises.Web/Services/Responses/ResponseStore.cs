@@ -20,7 +20,7 @@ public enum ModerationAction
 /// hook in. A visitor's response is saved before anything else is done with it; an editor's decision is saved
 /// with its audit entry, and a deleted response keeps a snapshot there from which it can be restored.
 /// </summary>
-public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, TimeProvider clock)
+public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, WriteGate writes, TimeProvider clock)
 {
     public async Task<Response> AddAsync(ExerciseForResponse exercise, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
     {
@@ -44,7 +44,8 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         // Rendered once here, held or not, so that no page, feed or moderation queue renders it again.
         html.Render(response);
         db.Responses.Add(response);
-        await db.SaveChangesAsync(cancellationToken);
+        // Committed before the visitor is answered: the 303 is only sent for a response that is stored.
+        await writes.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         // Held ones too: the page counts them as awaiting review.
         await pages.ResponsesChangedAsync([exercise.Number], cancellationToken);
         return response;
@@ -88,7 +89,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         await pages.ResponsesChangedAsync(responses.Select(r => r.Number), cancellationToken);
         return changed;
     }
@@ -130,7 +131,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         db.Entry(response).Property(r => r.Id).CurrentValue = snapshot.Id;
         entry.RestoredUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditEntities.Response, entry.EntityKey, AuditActions.Restored, [new FieldChange("status", null, snapshot.Status.ToString())], entry.ExerciseNumber);
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         if (entry.ExerciseNumber is { } number)
         {
             await pages.ResponsesChangedAsync([number], cancellationToken);
