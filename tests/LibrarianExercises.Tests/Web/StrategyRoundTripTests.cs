@@ -30,8 +30,8 @@ public sealed class StrategyRoundTripTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/strategy", 3)]
-    [InlineData("/strategy/3.2", 2)]
+    [InlineData("/strategy", 5)]
+    [InlineData("/strategy/3.2", 3)]
     [InlineData("/admin/strategy/review", 9)]
     [InlineData("/exercises?initiative=3.2", 5)]
     [InlineData("/exercises?direction=3", 5)]
