@@ -4,16 +4,19 @@ top of the stack (exclusive) and anywhere on it (inclusive), over the threads th
 only waited (idle thread-pool workers, timers) are left out, and so are the frames of waiting itself, so that what
 remains is where the requests spent their time.
 
-    python3 bench/speedscope-top.py trace.speedscope.json [--top 30] [--match REGEX]
+    python3 bench/speedscope-top.py trace.speedscope.json [--top 30] [--match REGEX] [--under REGEX]
+
+--under REGEX: only the time spent below a frame matching REGEX (a method of the app, say), to see where it goes.
 """
 import argparse
 import collections
 import json
 import re
 
-# Frames that are a thread waiting rather than working: time in them is time spent doing nothing.
+# Frames that are a thread idle rather than serving a request: time in them is time spent doing nothing. A sleep or a
+# lock inside a request is not idle: it is time the request waits, and is counted.
 WAITING = re.compile(
-    r"WaitHandle\.|LowLevelLifoSemaphore|LowLevelMonitor|Monitor\.Wait|Thread\.Sleep|SpinWait|"
+    r"WaitHandle\.|LowLevelLifoSemaphore|LowLevelMonitor|Monitor\.Wait|"
     r"WaitForSignal|WaitOne|epoll|SocketAsyncEngine\.EventLoop|ManualResetEventSlim\.Wait|"
     r"Interop\+Sys\.(WaitForSocketEvents|LowLevelMonitor)|"
     r"PortableThreadPool\.GateThread|TimerQueue\.TimerThread|Task\.SpinThenBlockingWait|"
@@ -25,6 +28,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("file")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--under", help="count only samples with a frame matching this below the top")
     parser.add_argument("--match", default=r"LibrarianExercises|Markdig|EntityFrameworkCore|Data\.Sqlite|Antiforgery|DataProtection|Serilog|Razor|Mvc\.|OutputCaching|Sqlite")
     args = parser.parse_args()
 
@@ -32,6 +36,7 @@ def main():
         data = json.load(f)
     frames = [fr["name"] for fr in data["shared"]["frames"]]
     interesting = re.compile(args.match)
+    under = re.compile(args.under) if args.under else None
 
     exclusive = collections.Counter()
     inclusive = collections.Counter()
@@ -52,7 +57,8 @@ def main():
                 leaf = frames[stack[-1]]
                 native = leaf == "UNMANAGED_CODE_TIME"
                 owner = frames[stack[-2]] if leaf in ("CPU_TIME", "UNMANAGED_CODE_TIME") and len(stack) > 1 else leaf
-                if not any(WAITING.search(frames[i]) for i in stack[-4:]):
+                wanted = under is None or any(under.search(frames[i]) for i in stack)
+                if wanted and not any(WAITING.search(frames[i]) for i in stack[-4:]):
                     thread_busy += span
                     thread_exclusive[owner + (" [native]" if native else "")] += span
                     for name in {frames[i] for i in stack}:
