@@ -220,7 +220,7 @@ public static class ApiEndpoints
 
     private static async Task<IResult> GetStrategy(HttpContext context, [FromServices] StrategyQueries strategy, CancellationToken cancellationToken)
     {
-        var overview = await strategy.OverviewAsync(VersionKey, cancellationToken);
+        var overview = await strategy.OverviewAsync(VersionKey, latestPerInitiative: null, cancellationToken);
         return overview is null
             ? ApiResults.Problem(ApiProblems.StrategyNotLoaded(context))
             : ApiResults.Resource(ApiMapping.ToEdition(overview));

@@ -16,7 +16,7 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var overview = await queries.OverviewAsync(VersionKey, cancellationToken);
+        var overview = await queries.OverviewAsync(VersionKey, StrategyQueries.LatestPerInitiative, cancellationToken);
         return overview is null ? this.ProblemView(ProblemKind.PageNotFound, StatusCodes.Status404NotFound) : View(overview);
     }
 
@@ -27,16 +27,26 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
 
     [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
     [HttpGet("{code}")]
-    public async Task<IActionResult> Show(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> Show(string code, string? page, CancellationToken cancellationToken)
     {
         if (!ProblemResults.TryParseInitiativeCode(code, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code);
         }
 
-        var initiative = await queries.InitiativeAsync(VersionKey, wanted, cancellationToken);
-        return initiative is null
-            ? this.ProblemView(ProblemKind.InitiativeNotFound, StatusCodes.Status404NotFound, wanted)
+        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        {
+            return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
+        }
+
+        var initiative = await queries.InitiativeAsync(VersionKey, wanted, pageNumber, cancellationToken);
+        if (initiative is null)
+        {
+            return this.ProblemView(ProblemKind.InitiativeNotFound, StatusCodes.Status404NotFound, wanted);
+        }
+
+        return pageNumber > initiative.Exercises.PageCount
+            ? this.ProblemView(ProblemKind.PageOutOfRange, StatusCodes.Status404NotFound, page)
             : View(initiative);
     }
 }

@@ -17,6 +17,21 @@ public class Exercise
 
     public required string BodyMarkdown { get; set; }
 
+    /// <summary>
+    /// The text as its page shows it, rendered when written, with mentions of published exercises linked; the stores
+    /// render it again when an exercise it mentions appears or disappears.
+    /// </summary>
+    public string? BodyHtml { get; set; }
+
+    /// <summary>The text's first paragraph as plain text, for lists and descriptions, made with <see cref="BodyHtml"/>.</summary>
+    public string? FirstParagraph { get; set; }
+
+    /// <summary>
+    /// The version of the renderer that made <see cref="BodyHtml"/> and <see cref="FirstParagraph"/>: null or another
+    /// version than the current one means they are stale and are rendered again.
+    /// </summary>
+    public int? RenderedWith { get; set; }
+
     /// <summary>True while the only text known is partial: an excerpt from an older listing page, or a cut-off copy.</summary>
     public bool BodyIsExcerpt { get; set; }
 
@@ -34,6 +49,19 @@ public class Exercise
 
     /// <summary>The fields an editor has changed: a re-import of the post never overwrites them.</summary>
     public ExerciseFields EditedFields { get; set; }
+
+    /// <summary>
+    /// How many of its responses are published, published saying the visitor did the exercise, and held for review.
+    /// Kept by triggers on <c>Responses</c> (migration <c>ResponseCounters</c>) whoever writes a response, so that pages
+    /// and lists read a number instead of counting rows; the application never writes them.
+    /// </summary>
+    public int PublishedResponseCount { get; private set; }
+
+    /// <inheritdoc cref="PublishedResponseCount"/>
+    public int DidExerciseCount { get; private set; }
+
+    /// <inheritdoc cref="PublishedResponseCount"/>
+    public int HeldResponseCount { get; private set; }
 
     public DateTime CreatedUtc { get; set; }
 

@@ -18,6 +18,15 @@ public class Response
 
     public required string BodyMarkdown { get; set; }
 
+    /// <summary>The text as pages show it, made by the visitors' safe renderer when the response was written.</summary>
+    public string? BodyHtml { get; set; }
+
+    /// <summary>
+    /// The version of the renderer that made <see cref="BodyHtml"/>: null or another version than the current one means
+    /// the HTML is stale and is rendered again.
+    /// </summary>
+    public int? RenderedWith { get; set; }
+
     public bool DidExercise { get; set; }
 
     public ResponseStatus Status { get; set; }

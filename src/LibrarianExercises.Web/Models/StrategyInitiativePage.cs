@@ -14,6 +14,6 @@ public sealed record InitiativeExercise(int Number, string Title, string FirstPa
 public sealed record StrategyInitiativeViewModel(
     string VersionTitle,
     InitiativeRef Initiative,
-    IReadOnlyList<InitiativeExercise> Exercises,
+    PagedList<InitiativeExercise> Exercises,
     InitiativeRef? Previous,
     InitiativeRef? Next);

@@ -67,8 +67,8 @@ public sealed class ExerciseAdminQueries(LibrarianDbContext db)
                 e.ResponsesOpen,
                 e.BodyIsExcerpt,
                 e.Initiatives.OrderBy(l => l.KeyInitiative.Code).Select(l => l.KeyInitiative.Code).ToList(),
-                e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                e.Responses.Count(r => r.Status == ResponseStatus.Held)))
+                e.PublishedResponseCount,
+                e.HeldResponseCount))
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         return new PagedList<AdminExerciseRow>(rows, page, PageSize, total);
@@ -92,8 +92,8 @@ public sealed class ExerciseAdminQueries(LibrarianDbContext db)
                 Retired = e.RetiredUtc != null,
                 e.BodyIsExcerpt,
                 e.EditedFields,
-                Published = e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                Held = e.Responses.Count(r => r.Status == ResponseStatus.Held),
+                Published = e.PublishedResponseCount,
+                Held = e.HeldResponseCount,
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LibrarianExercises.Web.Services;
 
 /// <summary>
-/// Reads exercises for the pages. Each method makes a fixed number of round trips, and counts responses in the
-/// database rather than loading them.
+/// Reads exercises for the pages. Each method makes a fixed number of round trips, and reads the response counters
+/// kept with each exercise rather than counting or loading responses.
 /// </summary>
 public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRenderer markdown)
 {
@@ -71,7 +71,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             .Select(p => new ExerciseNeighbour(p.Number, p.Title)).FirstOrDefaultAsync(cancellationToken);
         var next = await db.Exercises.Published().Where(n => n.Number > number).OrderBy(n => n.Number)
             .Select(n => new ExerciseNeighbour(n.Number, n.Title)).FirstOrDefaultAsync(cancellationToken);
-        var html = await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken);
+        var html = exercise.BodyHtml ?? await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken);
 
         return new ExercisePageViewModel(
             exercise.Number,
@@ -89,7 +89,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             previous,
             next)
         {
-            FirstParagraph = markdown.FirstParagraphText(exercise.BodyMarkdown),
+            FirstParagraph = exercise.FirstParagraph ?? markdown.FirstParagraphText(exercise.BodyMarkdown),
             AddedUtc = exercise.CreatedUtc,
             PublishedOnPrecision = exercise.PublishedOnPrecision,
         };
@@ -111,7 +111,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Number,
             exercise.Title,
             exercise.BodyMarkdown,
-            await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken),
+            exercise.BodyHtml ?? await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken),
             exercise.BodyIsExcerpt,
             exercise.PublishedOn,
             exercise.SourceUrl,
@@ -132,6 +132,9 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 Number = e.Number,
                 Title = e.Title,
                 BodyMarkdown = e.BodyMarkdown,
+                // Rendered when written; rendered here only while the stored rendering is stale (see StoredHtmlRefresh).
+                BodyHtml = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.BodyHtml : null,
+                FirstParagraph = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.FirstParagraph : null,
                 BodyIsExcerpt = e.BodyIsExcerpt,
                 PublishedOn = e.PublishedOn,
                 PublishedOnPrecision = e.PublishedOnPrecision,
@@ -144,10 +147,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                     .OrderBy(l => l.KeyInitiative.Code)
                     .Select(l => new InitiativeLink(l.KeyInitiative.Code, l.KeyInitiative.Name, l.PublishedLabel, l.LabelDisagrees))
                     .ToList(),
-                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+                ResponseCount = e.PublishedResponseCount,
+                DidExerciseCount = e.DidExerciseCount,
                 // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
-                AwaitingReviewCount = e.Responses.Count(r => r.Status == ResponseStatus.Held),
+                AwaitingReviewCount = e.HeldResponseCount,
             })
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -185,11 +188,12 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             {
                 e.Number,
                 e.Title,
-                e.BodyMarkdown,
+                FirstParagraph = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.FirstParagraph : null,
+                StaleMarkdown = e.RenderedWith == ExerciseMarkdownRenderer.Version && e.FirstParagraph != null ? null : e.BodyMarkdown,
                 Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
                 Codes = e.Initiatives.Select(l => l.KeyInitiative.Code).ToList(),
-                ResponseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published),
-                DidExerciseCount = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.DidExercise),
+                ResponseCount = e.PublishedResponseCount,
+                e.DidExerciseCount,
             })
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
@@ -198,7 +202,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             .. rows.Select(r => new ExerciseSummary(
                 r.Number,
                 r.Title,
-                markdown.FirstParagraphText(r.BodyMarkdown),
+                r.FirstParagraph ?? markdown.FirstParagraphText(r.StaleMarkdown ?? ""),
                 SortTags(r.Tags),
                 [.. r.Codes.Order(StringComparer.Ordinal)],
                 r.ResponseCount,
@@ -213,6 +217,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         public string Title { get; init; } = "";
 
         public string BodyMarkdown { get; init; } = "";
+
+        public string? BodyHtml { get; init; }
+
+        public string? FirstParagraph { get; init; }
 
         public bool BodyIsExcerpt { get; init; }
 

@@ -3,6 +3,7 @@ using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Caching;
 using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Markdown;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services;
@@ -32,7 +33,7 @@ public sealed record ExerciseSaveResult(
 /// The one place that writes exercises and their tags and initiative links, so that cache eviction and auditing
 /// have a single place to hook in. Every change is recorded in the audit trail in the same SaveChanges.
 /// </summary>
-public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, TimeProvider clock)
+public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, TimeProvider clock)
 {
     private InitiativeNameMatcher? _matcher;
     private List<KeyInitiative>? _initiatives;
@@ -144,6 +145,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             exercise.UpdatedUtc = now;
             var changes = ExerciseState.Diff(before, ExerciseState.Of(exercise));
             audit.Record(AuditEntities.Exercise, Key(exercise.Number), created ? AuditActions.Created : AuditActions.Updated, changes, exercise.Number);
+            await RenderAsync(exercise, created ? [exercise.Number] : [], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await pages.CollectionChangedAsync(cancellationToken);
         }
@@ -192,6 +194,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         exercise.EditedFields = ExerciseState.Diff(null, ExerciseState.Of(exercise)).Aggregate(ExerciseFields.None, (all, c) => all | ExerciseState.FlagOf(c.Field));
         db.Exercises.Add(exercise);
         audit.Record(AuditEntities.Exercise, Key(exercise.Number), AuditActions.Created, ExerciseState.Diff(null, ExerciseState.Of(exercise)), exercise.Number);
+        await RenderAsync(exercise, [exercise.Number], cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -255,6 +258,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
 
         exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditEntities.Exercise, Key(draft.Number), AuditActions.Updated, changes, draft.Number);
+        await RenderAsync(exercise, number == draft.Number ? [] : [number, draft.Number], cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -338,6 +342,12 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
 
         exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditEntities.Exercise, Key(number), action, changes, number);
+        if ((exercise.RetiredUtc is null) != (before.Retired is null))
+        {
+            // Its own text is unchanged, but the exercises mentioning it gain or lose their link to it.
+            await html.RenderMentionsOfAsync([number], cancellationToken);
+        }
+
         return await SaveAsync(cancellationToken);
     }
 
@@ -355,6 +365,16 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             db.ChangeTracker.Clear();
             return ExerciseEditOutcome.NumberTaken;
         }
+    }
+
+    /// <summary>
+    /// Renders the exercise's text for its pages, and again the text of every exercise mentioning one of
+    /// <paramref name="appearedOrLeft"/>, whose links change with this save.
+    /// </summary>
+    private async Task RenderAsync(Exercise exercise, IReadOnlyCollection<int> appearedOrLeft, CancellationToken cancellationToken)
+    {
+        await html.RenderAsync(exercise, cancellationToken);
+        await html.RenderMentionsOfAsync(appearedOrLeft, cancellationToken);
     }
 
     private Task<Exercise?> LoadAsync(int number, CancellationToken cancellationToken) =>

@@ -26,6 +26,7 @@ public static class ServiceRegistration
             .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WriteGate>();
         services.AddScoped<ExerciseStore>();
         services.AddScoped<StrategySeeder>();
         services.AddScoped<ExerciseImporter>();
@@ -34,6 +35,9 @@ public static class ServiceRegistration
         services.AddScoped<StrategyQueries>();
         services.AddSingleton<ExerciseMarkdownRenderer>();
         services.AddSingleton<ResponseMarkdownRenderer>();
+        services.AddScoped<StoredHtml>();
+        services.AddSingleton<StoredHtmlRefresh>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoredHtmlRefresh>());
         services.AddSingleton<Countries>();
         services.AddSingleton<ResponseScreening>();
         services.AddSingleton<FormTokens>();

@@ -11,8 +11,18 @@ namespace LibrarianExercises.Web.Services;
 /// </summary>
 public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRenderer markdown)
 {
-    /// <summary>The edition's directions and initiatives, each initiative with the exercises serving it.</summary>
-    public async Task<StrategyOverviewViewModel?> OverviewAsync(string versionKey, CancellationToken cancellationToken)
+    /// <summary>How many of an initiative's exercises the strategy page lists: the latest, with a link to them all.</summary>
+    public const int LatestPerInitiative = 5;
+
+    /// <summary>How many exercises an initiative's page lists at a time.</summary>
+    public const int PageSize = ExerciseQueries.PageSize;
+
+    /// <summary>
+    /// The edition's directions and initiatives, each initiative with how many exercises serve it and those exercises:
+    /// all of them, by number, or the latest <paramref name="latestPerInitiative"/>, newest first, so that the page
+    /// stays the same size whatever the number of exercises.
+    /// </summary>
+    public async Task<StrategyOverviewViewModel?> OverviewAsync(string versionKey, int? latestPerInitiative, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(versionKey, cancellationToken);
         if (version is null)
@@ -20,33 +30,30 @@ public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRende
             return null;
         }
 
-        var links = await LinksOf(versionKey)
-            .Select(l => new { l.KeyInitiative.Code, l.Exercise.Number, l.Exercise.Title, l.LabelDisagrees })
-            .ToListAsync(cancellationToken);
         var servingNone = await db.Exercises.Published()
             .Where(e => !e.Initiatives.Any(l => l.KeyInitiative.StrategicDirection.StrategyVersion.Key == versionKey))
             .OrderBy(e => e.Number)
             .Select(e => new StrategyExercise(e.Number, e.Title))
             .ToListAsync(cancellationToken);
+        var coverage = latestPerInitiative is { } latest
+            ? await LatestCoverageAsync(versionKey, latest, cancellationToken)
+            : await FullCoverageAsync(versionKey, cancellationToken);
 
-        var exercisesByCode = links
-            .GroupBy(l => l.Code, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<StrategyExercise>)[.. g.OrderBy(l => l.Number).Select(l => new StrategyExercise(l.Number, l.Title))],
-                StringComparer.Ordinal);
         var directions = version.Directions
             .Select(d => new DirectionCoverage(
                 d.Number,
                 d.Name,
-                [.. d.Initiatives.Select(i => new InitiativeCoverage(i.Code, i.Name, exercisesByCode.GetValueOrDefault(i.Code, [])))]))
+                coverage.DirectionCounts.GetValueOrDefault(d.Number),
+                [.. d.Initiatives.Select(i => coverage.Initiatives.GetValueOrDefault(i.Code) is { } c
+                    ? new InitiativeCoverage(i.Code, i.Name, c.Count, c.Exercises)
+                    : new InitiativeCoverage(i.Code, i.Name, 0, []))]))
             .ToList();
         return new StrategyOverviewViewModel(
-            version.Key, version.Title, version.Summary, version.Source, directions, servingNone, links.Count(l => l.LabelDisagrees));
+            version.Key, version.Title, version.Summary, version.Source, directions, servingNone, coverage.Disagreements);
     }
 
-    /// <summary>One initiative with its exercises, and the initiatives before and after it in the edition.</summary>
-    public async Task<StrategyInitiativeViewModel?> InitiativeAsync(string versionKey, string code, CancellationToken cancellationToken)
+    /// <summary>One initiative with a page of its exercises, and the initiatives before and after it in the edition.</summary>
+    public async Task<StrategyInitiativeViewModel?> InitiativeAsync(string versionKey, string code, int page, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(versionKey, cancellationToken);
         var initiatives = version is null ? [] : Flatten(version);
@@ -56,18 +63,86 @@ public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRende
             return null;
         }
 
-        var rows = await LinksOf(versionKey)
-            .Where(l => l.KeyInitiative.Code == code)
+        var links = LinksOf(versionKey).Where(l => l.KeyInitiative.Code == code);
+        var total = await links.CountAsync(cancellationToken);
+        var rows = await links
             .OrderBy(l => l.Exercise.Number)
-            .Select(l => new { l.Exercise.Number, l.Exercise.Title, l.Exercise.BodyMarkdown, l.PublishedLabel, l.LabelDisagrees })
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(l => new
+            {
+                l.Exercise.Number,
+                l.Exercise.Title,
+                FirstParagraph = l.Exercise.RenderedWith == ExerciseMarkdownRenderer.Version ? l.Exercise.FirstParagraph : null,
+                StaleMarkdown = l.Exercise.RenderedWith == ExerciseMarkdownRenderer.Version && l.Exercise.FirstParagraph != null ? null : l.Exercise.BodyMarkdown,
+                l.PublishedLabel,
+                l.LabelDisagrees,
+            })
             .ToListAsync(cancellationToken);
+        IReadOnlyList<InitiativeExercise> items =
+            [.. rows.Select(r => new InitiativeExercise(r.Number, r.Title, r.FirstParagraph ?? markdown.FirstParagraphText(r.StaleMarkdown ?? ""), r.PublishedLabel, r.LabelDisagrees))];
         return new StrategyInitiativeViewModel(
             version.Title,
             initiatives[index],
-            [.. rows.Select(r => new InitiativeExercise(r.Number, r.Title, markdown.FirstParagraphText(r.BodyMarkdown), r.PublishedLabel, r.LabelDisagrees))],
+            new PagedList<InitiativeExercise>(items, page, PageSize, total),
             index > 0 ? initiatives[index - 1] : null,
             index < initiatives.Count - 1 ? initiatives[index + 1] : null);
     }
+
+    /// <summary>Every link of the edition, in one round trip: for the API, which gives every exercise of every initiative.</summary>
+    private async Task<Coverage> FullCoverageAsync(string versionKey, CancellationToken cancellationToken)
+    {
+        var links = await LinksOf(versionKey)
+            .Select(l => new { l.KeyInitiative.Code, Direction = l.KeyInitiative.StrategicDirection.Number, l.Exercise.Number, l.Exercise.Title, l.LabelDisagrees })
+            .ToListAsync(cancellationToken);
+        return new Coverage(
+            links.GroupBy(l => l.Code, StringComparer.Ordinal).ToDictionary(
+                g => g.Key,
+                g => new CoverageRow(g.Count(), [.. g.OrderBy(l => l.Number).Select(l => new StrategyExercise(l.Number, l.Title))]),
+                StringComparer.Ordinal),
+            links.GroupBy(l => l.Direction).ToDictionary(g => g.Key, g => g.Select(l => l.Number).Distinct().Count()),
+            links.Count(l => l.LabelDisagrees));
+    }
+
+    /// <summary>Counts and the latest few exercises per initiative, computed by the database: a fixed amount of rows.</summary>
+    private async Task<Coverage> LatestCoverageAsync(string versionKey, int latest, CancellationToken cancellationToken)
+    {
+        var initiatives = await db.KeyInitiatives
+            .Where(i => i.StrategicDirection.StrategyVersion.Key == versionKey)
+            .Select(i => new
+            {
+                i.Code,
+                Count = db.ExerciseInitiatives.Count(l => l.KeyInitiativeId == i.Id && l.Exercise.RetiredUtc == null),
+                Disagreements = db.ExerciseInitiatives.Count(l => l.KeyInitiativeId == i.Id && l.Exercise.RetiredUtc == null && l.LabelDisagrees),
+                Latest = db.ExerciseInitiatives
+                    .Where(l => l.KeyInitiativeId == i.Id && l.Exercise.RetiredUtc == null)
+                    .OrderByDescending(l => l.Exercise.Number)
+                    .Take(latest)
+                    .Select(l => new StrategyExercise(l.Exercise.Number, l.Exercise.Title))
+                    .ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var directions = await db.StrategicDirections
+            .Where(d => d.StrategyVersion.Key == versionKey)
+            .Select(d => new
+            {
+                d.Number,
+                Count = db.ExerciseInitiatives
+                    .Where(l => l.KeyInitiative.StrategicDirectionId == d.Id && l.Exercise.RetiredUtc == null)
+                    .Select(l => l.ExerciseId)
+                    .Distinct()
+                    .Count(),
+            })
+            .ToListAsync(cancellationToken);
+        return new Coverage(
+            initiatives.ToDictionary(i => i.Code, i => new CoverageRow(i.Count, i.Latest), StringComparer.Ordinal),
+            directions.ToDictionary(d => d.Number, d => d.Count),
+            initiatives.Sum(i => i.Disagreements));
+    }
+
+    private sealed record CoverageRow(int Count, IReadOnlyList<StrategyExercise> Exercises);
+
+    private sealed record Coverage(Dictionary<string, CoverageRow> Initiatives, Dictionary<int, int> DirectionCounts, int Disagreements);
 
     /// <summary>Links whose published label names another initiative than the code's, for a person to confirm or correct.</summary>
     public async Task<StrategyReviewViewModel?> DisagreementsAsync(string versionKey, CancellationToken cancellationToken)

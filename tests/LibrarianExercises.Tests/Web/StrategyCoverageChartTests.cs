@@ -6,12 +6,12 @@ public sealed class StrategyCoverageChartTests
 {
     private static readonly DirectionCoverage[] Directions =
     [
-        new(1, "Strengthen the Global Voice of Libraries",
+        new(1, "Strengthen the Global Voice of Libraries", 2,
         [
-            new("1.1", "Show the power of libraries", [new(21, "Reach out"), new(22, "Reach further")]),
-            new("1.2", "", []),
+            new("1.1", "Show the power of libraries", 2, [new(21, "Reach out"), new(22, "Reach further")]),
+            new("1.2", "", 0, []),
         ]),
-        new(2, "Inspire and Enhance Professional Practice", [new("2.1", "Produce resources", [new(51, "Stand up")])]),
+        new(2, "Inspire and Enhance Professional Practice", 1, [new("2.1", "Produce resources", 1, [new(51, "Stand up")])]),
     ];
 
     [Fact]

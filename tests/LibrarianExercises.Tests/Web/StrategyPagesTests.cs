@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Services;
 
 namespace LibrarianExercises.Tests.Web;
 
@@ -254,9 +255,12 @@ public sealed class StrategyCoverageAfterImportTests : IAsyncLifetime
         Assert.Equal(16, rows.Count);
         Assert.All(rows, row =>
         {
-            var expected = _expected.GetValueOrDefault(row.GetAttribute("data-code")!, []).Order().Select(n => $"/exercises/{n}").ToList();
+            var code = row.GetAttribute("data-code")!;
+            var expected = _expected.GetValueOrDefault(code, []).OrderDescending().Select(n => $"/exercises/{n}").ToList();
             Assert.Equal(expected.Count, StrategyPagesTests.Count(row.QuerySelector(".initiative-count")));
-            Assert.Equal(expected, StrategyPagesTests.ExerciseLinks(row));
+            // The latest few, newest first, and a link to all of them when there are more: the page stays small.
+            Assert.Equal(expected.Take(StrategyQueries.LatestPerInitiative), StrategyPagesTests.ExerciseLinks(row));
+            Assert.Equal(expected.Count > StrategyQueries.LatestPerInitiative ? $"/strategy/{code}" : null, row.QuerySelector("a.initiative-more")?.GetAttribute("href"));
         });
         Assert.Equal(
             [2, 2, 27, 1],
@@ -320,6 +324,35 @@ public sealed class StrategyCoverageAfterImportTests : IAsyncLifetime
         var overview = await _app.GetDocumentAsync("/strategy");
         Assert.Equal(1, StrategyPagesTests.Count(overview.QuerySelector(".disagreement-count")));
     }
+
+    [Fact]
+    public async Task TheInitiativePageListsItsExercisesTwentyAPageWithTheirCount()
+    {
+        var first = await _app.GetDocumentAsync("/strategy/3.2");
+        var second = await _app.GetDocumentAsync("/strategy/3.2?page=2");
+
+        var expected = _expected["3.2"].Order().Select(n => $"/exercises/{n}").ToList();
+        Assert.Equal(expected[..20], InitiativeExercises(first));
+        Assert.Equal(expected[20..], InitiativeExercises(second));
+        Assert.All([first, second], page => Assert.Equal(expected.Count, StrategyPagesTests.Count(page.QuerySelector(".initiative-count"))));
+        Assert.Equal("/strategy/3.2?page=2", first.QuerySelector(".pagination a[rel=next]")?.GetAttribute("href"));
+        Assert.Equal("21", second.QuerySelector("ol.exercise-list")?.GetAttribute("start"));
+    }
+
+    [Theory]
+    [InlineData("/strategy/3.2?page=3", HttpStatusCode.NotFound)]
+    [InlineData("/strategy/3.2?page=0", HttpStatusCode.BadRequest)]
+    [InlineData("/strategy/3.2?page=x", HttpStatusCode.BadRequest)]
+    [InlineData("/strategy/3.2?page=99999999", HttpStatusCode.BadRequest)]
+    public async Task APageOfAnInitiativeThatIsMalformedOrPastTheEndIsRefused(string path, HttpStatusCode expected)
+    {
+        var (status, _) = await _app.FetchAsync(path);
+
+        Assert.Equal(expected, status);
+    }
+
+    private static List<string> InitiativeExercises(IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("li.initiative-exercise h3 a").Select(a => a.GetAttribute("href") ?? "")];
 
     [Fact]
     public async Task TheInitiativeFilterPagesItsListAndEveryPagerLinkKeepsTheFilter()

@@ -30,8 +30,8 @@ public sealed class StrategyRoundTripTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/strategy", 3)]
-    [InlineData("/strategy/3.2", 2)]
+    [InlineData("/strategy", 5)]
+    [InlineData("/strategy/3.2", 3)]
     [InlineData("/admin/strategy/review", 9)]
     [InlineData("/exercises?initiative=3.2", 5)]
     [InlineData("/exercises?direction=3", 5)]
@@ -72,6 +72,8 @@ public sealed class StrategyRoundTripTests : IAsyncLifetime
         using var plain = editor is null ? _counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }) : null;
         var client = editor?.Client ?? plain!;
         _ = await client.GetStringAsync(new Uri("/healthz", UriKind.Relative));
+        // The start-up pass over stale stored HTML uses the database too; only the page's own commands are counted.
+        await _counted.Services.GetRequiredService<LibrarianExercises.Web.Services.Markdown.StoredHtmlRefresh>().Completion;
         // The page as it is built, not as the output cache serves it (the data changed behind the stores' back).
         await _counted.Services.GetRequiredService<LibrarianExercises.Web.Services.Caching.PageCache>().CollectionChangedAsync(CancellationToken.None);
         _counter.Reset();

@@ -14,6 +14,10 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         builder.Property(e => e.SourceUrl).HasMaxLength(2000);
         builder.Property(e => e.EditedFields).HasConversion<int>();
         builder.Property(e => e.PublishedOnPrecision).HasConversion<int>();
+        // Kept by the database's triggers: never written by the application, read back after every save.
+        builder.Property(e => e.PublishedResponseCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
+        builder.Property(e => e.DidExerciseCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
+        builder.Property(e => e.HeldResponseCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
 
         builder.HasMany(e => e.Tags)
             .WithMany(t => t.Exercises)

@@ -100,6 +100,9 @@ namespace LibrarianExercises.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("BodyIsExcerpt")
                         .HasColumnType("INTEGER");
 
@@ -110,8 +113,21 @@ namespace LibrarianExercises.Web.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DidExerciseCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("EditedFields")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstParagraph")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeldResponseCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -120,6 +136,14 @@ namespace LibrarianExercises.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PublishedOnPrecision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublishedResponseCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
+                    b.Property<int?>("RenderedWith")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("ResponsesOpen")
@@ -230,6 +254,9 @@ namespace LibrarianExercises.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -268,6 +295,9 @@ namespace LibrarianExercises.Web.Data.Migrations
                     b.Property<string>("Organisation")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RenderedWith")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.IO;
 
 namespace LibrarianExercises.Web.Services.Caching;
 
@@ -16,7 +16,7 @@ public sealed class FillsFormTokensAttribute : Attribute;
 /// page on its way out, after the output cache: the cached page holds only a marker, so no visitor is ever handed
 /// another's tokens, and the antiforgery cookie is set for the visitor who gets the page.
 /// </summary>
-public sealed partial class FormTokenHoles(RequestDelegate next)
+public sealed class FormTokenHoles(RequestDelegate next)
 {
     /// <summary>What a view writes where the response form's tokens go.</summary>
     /// <param name="exerciseNumber">The exercise the form posts to, for a new form token.</param>
@@ -28,7 +28,9 @@ public sealed partial class FormTokenHoles(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var original = context.Response.Body;
-        await using var buffer = new MemoryStream();
+        // Pooled: a page with fifty responses is large enough that a fresh buffer per request would be a
+        // large-object allocation, and the collections of those cost more than the page.
+        await using var buffer = Buffers.GetStream(nameof(FormTokenHoles));
         context.Response.Body = buffer;
         try
         {
@@ -47,34 +49,80 @@ public sealed partial class FormTokenHoles(RequestDelegate next)
             return;
         }
 
-        var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        if (!html.Contains("<!--form-tokens:", StringComparison.Ordinal))
+        // The markers are ASCII, so they are found in the UTF-8 bytes as they are: the page is never decoded.
+        var page = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var holes = FindHoles(page.Span);
+        if (holes.Count == 0)
         {
-            buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
             return;
         }
 
-        string? requestToken = null;
-        var filled = MarkerPattern().Replace(html, match =>
-        {
-            requestToken ??= antiforgery.GetAndStoreTokens(context).RequestToken;
-            var number = int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
-            var antiforgeryInput = $"<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{WebUtility.HtmlEncode(requestToken)}\" />";
-            return match.Groups["antiforgery"].Success
-                ? antiforgeryInput
-                : antiforgeryInput + $"<input type=\"hidden\" name=\"Form.FormToken\" value=\"{WebUtility.HtmlEncode(formTokens.Issue(number))}\" />";
-        });
-        var bytes = Encoding.UTF8.GetBytes(filled);
+        var requestToken = antiforgery.GetAndStoreTokens(context).RequestToken;
+        var antiforgeryInput = Encoding.UTF8.GetBytes($"<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{WebUtility.HtmlEncode(requestToken)}\" />");
+        var fillings = holes.Select(hole => hole.AntiforgeryOnly
+            ? antiforgeryInput
+            : [.. antiforgeryInput, .. Encoding.UTF8.GetBytes($"<input type=\"hidden\" name=\"Form.FormToken\" value=\"{WebUtility.HtmlEncode(formTokens.Issue(hole.ExerciseNumber))}\" />")]).ToList();
         // The page now carries this visitor's tokens: no shared cache downstream may keep it.
         context.Response.Headers.CacheControl = "no-cache, no-store";
-        context.Response.ContentLength = bytes.Length;
-        if (!HttpMethods.IsHead(context.Request.Method))
+        context.Response.ContentLength = page.Length - holes.Sum(h => h.Length) + fillings.Sum(f => f.Length);
+        if (HttpMethods.IsHead(context.Request.Method))
         {
-            await original.WriteAsync(bytes, context.RequestAborted);
+            return;
         }
+
+        var position = 0;
+        for (var i = 0; i < holes.Count; i++)
+        {
+            await original.WriteAsync(page[position..holes[i].Start], context.RequestAborted);
+            await original.WriteAsync(fillings[i], context.RequestAborted);
+            position = holes[i].Start + holes[i].Length;
+        }
+
+        await original.WriteAsync(page[position..], context.RequestAborted);
     }
 
-    [GeneratedRegex(@"<!--form-tokens:(?<number>\d{1,5})(?<antiforgery>:antiforgery)?-->")]
-    private static partial Regex MarkerPattern();
+    private static readonly RecyclableMemoryStreamManager Buffers = new();
+
+    /// <summary>Where the page's markers are, in order.</summary>
+    private static List<Hole> FindHoles(ReadOnlySpan<byte> page)
+    {
+        var holes = new List<Hole>();
+        var offset = 0;
+        while (page[offset..].IndexOf(MarkerStart) is var found and >= 0)
+        {
+            var start = offset + found;
+            var rest = page[(start + MarkerStart.Length)..];
+            var digits = 0;
+            while (digits < rest.Length && digits < 6 && char.IsAsciiDigit((char)rest[digits]))
+            {
+                digits++;
+            }
+
+            var afterNumber = rest[digits..];
+            var antiforgeryOnly = afterNumber.StartsWith(AntiforgeryOnlySuffix);
+            var tail = antiforgeryOnly ? afterNumber[AntiforgeryOnlySuffix.Length..] : afterNumber;
+            if (digits is >= 1 and <= 5 && tail.StartsWith(MarkerEnd)
+                && int.TryParse(rest[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            {
+                var length = MarkerStart.Length + digits + (antiforgeryOnly ? AntiforgeryOnlySuffix.Length : 0) + MarkerEnd.Length;
+                holes.Add(new Hole(start, length, number, antiforgeryOnly));
+                offset = start + length;
+            }
+            else
+            {
+                offset = start + MarkerStart.Length;
+            }
+        }
+
+        return holes;
+    }
+
+    private static ReadOnlySpan<byte> MarkerStart => "<!--form-tokens:"u8;
+
+    private static ReadOnlySpan<byte> AntiforgeryOnlySuffix => ":antiforgery"u8;
+
+    private static ReadOnlySpan<byte> MarkerEnd => "-->"u8;
+
+    private readonly record struct Hole(int Start, int Length, int ExerciseNumber, bool AntiforgeryOnly);
 }

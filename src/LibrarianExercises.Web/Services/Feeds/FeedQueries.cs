@@ -59,11 +59,18 @@ public sealed class FeedQueries(
     public async Task<IReadOnlyList<FeedResponse>> ResponsesAsync(int exerciseNumber, CancellationToken cancellationToken)
     {
         var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
-        var total = await published.CountAsync(cancellationToken);
+        var total = await db.Exercises.Where(e => e.Number == exerciseNumber).Select(e => e.PublishedResponseCount).FirstOrDefaultAsync(cancellationToken);
         var rows = await published
             .OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id)
             .Take(ResponseEntries)
-            .Select(r => new { r.Id, r.DisplayName, r.BodyMarkdown, r.CreatedUtc })
+            .Select(r => new
+            {
+                r.Id,
+                r.DisplayName,
+                r.CreatedUtc,
+                Html = r.RenderedWith == ResponseMarkdownRenderer.Version ? r.BodyHtml : null,
+                StaleMarkdown = r.RenderedWith == ResponseMarkdownRenderer.Version && r.BodyHtml != null ? null : r.BodyMarkdown,
+            })
             .ToListAsync(cancellationToken);
         var pageSize = responses.PageSize;
         return
@@ -71,7 +78,7 @@ public sealed class FeedQueries(
             .. rows.Select((r, i) => new FeedResponse(
                 r.Id,
                 r.DisplayName,
-                responseMarkdown.ToHtml(r.BodyMarkdown),
+                r.Html ?? responseMarkdown.ToHtml(r.StaleMarkdown ?? ""),
                 new DateTimeOffset(DateTime.SpecifyKind(r.CreatedUtc, DateTimeKind.Utc)),
                 // The exercise page lists them oldest first: the newest is the last of all.
                 ((total - 1 - i) / pageSize) + 1)),
@@ -99,6 +106,7 @@ public sealed class FeedQueries(
                 e.Number,
                 e.Title,
                 e.BodyMarkdown,
+                FirstParagraph = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.FirstParagraph : null,
                 e.PublishedOn,
                 e.CreatedUtc,
                 e.UpdatedUtc,
@@ -114,7 +122,8 @@ public sealed class FeedQueries(
                 .Select(r => new FeedExercise(
                     r.Number,
                     r.Title,
-                    exerciseMarkdown.FirstParagraphText(r.BodyMarkdown),
+                    r.FirstParagraph ?? exerciseMarkdown.FirstParagraphText(r.BodyMarkdown),
+                    // Rendered here rather than read from the stored HTML: a feed reader needs absolute mention links.
                     exerciseMarkdown.ToHtml(r.BodyMarkdown, n => n != r.Number && published.Contains(n) ? exerciseUrl(n) : null),
                     PublishedOf(r.PublishedOn, r.CreatedUtc),
                     DateTime.SpecifyKind(r.UpdatedUtc, DateTimeKind.Utc),

@@ -15,6 +15,12 @@ namespace LibrarianExercises.Web.Services.Markdown;
 public sealed partial class ExerciseMarkdownRenderer
 {
     // Editors' links are recommendations of ours, unlike visitors' (no nofollow), but still get no handle on this page.
+    /// <summary>
+    /// The version of what this renderer makes of a text. Raise it with any change that changes the HTML of the same
+    /// text (the pipeline, the link rules, the mention links): every stored rendering is then made again at start-up.
+    /// </summary>
+    public const int Version = 1;
+
     private const string LinkRel = "noopener";
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()

@@ -11,6 +11,12 @@ namespace LibrarianExercises.Web.Services.Markdown;
 /// </summary>
 public sealed class ResponseMarkdownRenderer
 {
+    /// <summary>
+    /// The version of what this renderer makes of a text. Raise it with any change that changes the HTML of the same
+    /// text (the pipeline, the link rules, the mention links): every stored rendering is then made again at start-up.
+    /// </summary>
+    public const int Version = 1;
+
     private const string LinkRel = "nofollow ugc noopener";
 
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()

@@ -15,7 +15,7 @@ public enum ModerationFilter
     Published,
 }
 
-/// <summary>A response as the moderator sees it: the visitor's text through the same safe renderer as in public.</summary>
+/// <summary>A response as the moderator sees it: the visitor's text as the safe renderer made it for the public page.</summary>
 public sealed record ModerationItem(
     int Id,
     int ExerciseNumber,
@@ -65,7 +65,8 @@ public sealed class ModerationQueries(LibrarianDbContext db, ResponseMarkdownRen
                 r.Status,
                 r.HoldReason,
                 r.DidExercise,
-                r.BodyMarkdown,
+                Html = r.RenderedWith == ResponseMarkdownRenderer.Version ? r.BodyHtml : null,
+                StaleMarkdown = r.RenderedWith == ResponseMarkdownRenderer.Version && r.BodyHtml != null ? null : r.BodyMarkdown,
             })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new ModerationItem(
@@ -79,7 +80,7 @@ public sealed class ModerationQueries(LibrarianDbContext db, ResponseMarkdownRen
             r.Status,
             r.HoldReason,
             r.DidExercise,
-            markdown.ToHtml(r.BodyMarkdown))).ToList();
+            r.Html ?? markdown.ToHtml(r.StaleMarkdown ?? ""))).ToList();
         return new PagedList<ModerationItem>(items, page, PageSize, total);
     }
 

@@ -14,11 +14,23 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
     public async Task<PagedList<ResponseView>> PageAsync(int exerciseNumber, int page, CancellationToken cancellationToken)
     {
         var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
-        var total = await published.CountAsync(cancellationToken);
+        // The counter kept with the exercise: counting the rows would cost more with every response.
+        var total = await db.Exercises.Where(e => e.Number == exerciseNumber).Select(e => e.PublishedResponseCount).FirstOrDefaultAsync(cancellationToken);
         var rows = await published
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(r => new { r.Id, r.DisplayName, r.Organisation, r.CountryCode, r.CreatedUtc, r.DidExercise, r.BodyMarkdown })
+            .Select(r => new
+            {
+                r.Id,
+                r.DisplayName,
+                r.Organisation,
+                r.CountryCode,
+                r.CreatedUtc,
+                r.DidExercise,
+                // The HTML stored when the response was written; the Markdown only when that is stale (see StoredHtmlRefresh).
+                Html = r.RenderedWith == ResponseMarkdownRenderer.Version ? r.BodyHtml : null,
+                StaleMarkdown = r.RenderedWith == ResponseMarkdownRenderer.Version && r.BodyHtml != null ? null : r.BodyMarkdown,
+            })
             .ToListAsync(cancellationToken);
         var items = rows.Select(r => new ResponseView(
             r.Id,
@@ -27,7 +39,7 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
             r.CountryCode is null ? null : countries.NameOf(r.CountryCode),
             r.CreatedUtc,
             r.DidExercise,
-            markdown.ToHtml(r.BodyMarkdown))
+            r.Html ?? markdown.ToHtml(r.StaleMarkdown ?? ""))
         {
             CountryCode = r.CountryCode,
         }).ToList();
@@ -48,10 +60,15 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
     /// <summary>The page of the exercise's responses on which a published response appears.</summary>
     public async Task<int> PageOfAsync(Response response, CancellationToken cancellationToken)
     {
-        var before = await db.Responses.CountAsync(
-            r => r.ExerciseId == response.ExerciseId && r.Status == ResponseStatus.Published
-                && (r.CreatedUtc < response.CreatedUtc || (r.CreatedUtc == response.CreatedUtc && r.Id < response.Id)),
-            cancellationToken);
-        return (before / PageSize) + 1;
+        ArgumentNullException.ThrowIfNull(response);
+        // All published responses but this one and those after it: the counter, less the few newer ones (posted
+        // meanwhile), which the index finds without counting the thousands before.
+        var position = await db.Exercises
+            .Where(e => e.Id == response.ExerciseId)
+            .Select(e => e.PublishedResponseCount - 1 - e.Responses.Count(
+                r => r.Status == ResponseStatus.Published
+                    && (r.CreatedUtc > response.CreatedUtc || (r.CreatedUtc == response.CreatedUtc && r.Id > response.Id))))
+            .SingleAsync(cancellationToken);
+        return (Math.Max(position, 0) / PageSize) + 1;
     }
 }

@@ -3,6 +3,7 @@ using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Caching;
+using LibrarianExercises.Web.Services.Markdown;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services.Responses;
@@ -19,7 +20,7 @@ public enum ModerationAction
 /// hook in. A visitor's response is saved before anything else is done with it; an editor's decision is saved
 /// with its audit entry, and a deleted response keeps a snapshot there from which it can be restored.
 /// </summary>
-public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, TimeProvider clock)
+public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, WriteGate writes, TimeProvider clock)
 {
     public async Task<Response> AddAsync(ExerciseForResponse exercise, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
     {
@@ -40,8 +41,11 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
             FormNonce = formNonce,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
+        // Rendered once here, held or not, so that no page, feed or moderation queue renders it again.
+        html.Render(response);
         db.Responses.Add(response);
-        await db.SaveChangesAsync(cancellationToken);
+        // Committed before the visitor is answered: the 303 is only sent for a response that is stored.
+        await writes.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         // Held ones too: the page counts them as awaiting review.
         await pages.ResponsesChangedAsync([exercise.Number], cancellationToken);
         return response;
@@ -85,7 +89,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         await pages.ResponsesChangedAsync(responses.Select(r => r.Number), cancellationToken);
         return changed;
     }
@@ -117,6 +121,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         }
 
         var response = snapshot.ToResponse();
+        html.Render(response);
         if (await db.Responses.AnyAsync(r => r.Id == snapshot.Id, cancellationToken))
         {
             return RestoreOutcome.AlreadyRestored;
@@ -126,7 +131,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         db.Entry(response).Property(r => r.Id).CurrentValue = snapshot.Id;
         entry.RestoredUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditEntities.Response, entry.EntityKey, AuditActions.Restored, [new FieldChange("status", null, snapshot.Status.ToString())], entry.ExerciseNumber);
-        await db.SaveChangesAsync(cancellationToken);
+        await writes.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
         if (entry.ExerciseNumber is { } number)
         {
             await pages.ResponsesChangedAsync([number], cancellationToken);

@@ -23,7 +23,7 @@ public sealed class StrategyController(StrategyQueries queries, IStringLocalizer
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var overview = await queries.OverviewAsync(VersionKey, cancellationToken);
+        var overview = await queries.OverviewAsync(VersionKey, latestPerInitiative: null, cancellationToken);
         return overview is null ? this.ProblemView(ProblemKind.PageNotFound, StatusCodes.Status404NotFound) : View(overview);
     }
 
