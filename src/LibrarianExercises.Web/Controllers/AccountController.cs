@@ -25,6 +25,9 @@ public sealed class AccountController(
     public IActionResult Login(string? returnUrl) => View(new SignInForm { ReturnUrl = LocalOrNull(returnUrl) });
 
     [HttpPost("login")]
+    [RequestSizeLimit(SignInForm.MaxPostBytes)]
+    [RequestFormLimits(ValueLengthLimit = SignInForm.MaxPostBytes, MultipartBodyLengthLimit = SignInForm.MaxPostBytes)]
+    [RefuseOversizePosts]
     public async Task<IActionResult> Login(SignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -65,6 +68,9 @@ public sealed class AccountController(
             : View(new TwoFactorSignInForm { ReturnUrl = LocalOrNull(returnUrl), RememberMe = rememberMe });
 
     [HttpPost("login/two-factor")]
+    [RequestSizeLimit(SignInForm.MaxPostBytes)]
+    [RequestFormLimits(ValueLengthLimit = SignInForm.MaxPostBytes, MultipartBodyLengthLimit = SignInForm.MaxPostBytes)]
+    [RefuseOversizePosts]
     public async Task<IActionResult> TwoFactor(TwoFactorSignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -97,6 +103,9 @@ public sealed class AccountController(
             : View(new RecoveryCodeSignInForm { ReturnUrl = LocalOrNull(returnUrl) });
 
     [HttpPost("login/recovery-code")]
+    [RequestSizeLimit(SignInForm.MaxPostBytes)]
+    [RequestFormLimits(ValueLengthLimit = SignInForm.MaxPostBytes, MultipartBodyLengthLimit = SignInForm.MaxPostBytes)]
+    [RefuseOversizePosts]
     public async Task<IActionResult> RecoveryCode(RecoveryCodeSignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -122,6 +131,9 @@ public sealed class AccountController(
     }
 
     [HttpPost("logout")]
+    [RequestSizeLimit(SignInForm.MaxPostBytes)]
+    [RequestFormLimits(ValueLengthLimit = SignInForm.MaxPostBytes, MultipartBodyLengthLimit = SignInForm.MaxPostBytes)]
+    [RefuseOversizePosts]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();

@@ -52,7 +52,10 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
             StatusCodes.Status404NotFound => ProblemKind.PageNotFound,
             StatusCodes.Status429TooManyRequests => ProblemKind.TooManyResponses,
             StatusCodes.Status415UnsupportedMediaType => ProblemKind.UnsupportedEncoding,
-            StatusCodes.Status413PayloadTooLarge => ProblemKind.ResponseTooLarge,
+            // Only the response form's refusal talks about a response's length.
+            StatusCodes.Status413PayloadTooLarge when HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath.EndsWith("/responses", StringComparison.Ordinal) == true
+                => ProblemKind.ResponseTooLarge,
+            StatusCodes.Status413PayloadTooLarge => ProblemKind.RequestTooLarge,
             StatusCodes.Status403Forbidden => ProblemKind.Forbidden,
             StatusCodes.Status400BadRequest when wasFormPost => ProblemKind.FormRejected,
             >= 400 and < 500 => ProblemKind.BadRequest,

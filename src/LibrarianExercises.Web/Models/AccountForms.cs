@@ -5,6 +5,12 @@ namespace LibrarianExercises.Web.Models;
 
 public sealed class SignInForm
 {
+    /// <summary>
+    /// The most a sign-in post may carry (an address, a password of up to 1,024 characters, the tokens): far more is
+    /// refused with 413 before anything reads it, so that nobody can make the server hash megabytes.
+    /// </summary>
+    public const int MaxPostBytes = 16 * 1024;
+
     [Display(Name = "E-mail address")]
     [Required(ErrorMessage = "Please give your e-mail address.")]
     [StringLength(256, ErrorMessage = "An e-mail address is at most {1} characters long.")]

@@ -30,6 +30,9 @@ public enum ProblemKind
     AuditEntryNotFound,
     NothingToRestore,
     ResponseTooLarge,
+
+    /// <summary>Another form (sign-in, say) was sent with far more than it takes.</summary>
+    RequestTooLarge,
 }
 
 /// <param name="SubmittedText">What the visitor had typed, shown back so that a refusal never loses it.</param>
