@@ -18,6 +18,13 @@ public static partial class HtmlText
         return Compose(localizer[key].Value, arguments);
     }
 
+    /// <summary>A text already looked up (<c>T["Its name now: {0}"]</c>) with its placeholders filled the same way.</summary>
+    public static IHtmlContent Html(this LocalizedString format, params object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        return Compose(format.Value, arguments);
+    }
+
     /// <summary>A plural text (see <see cref="PluralText"/>): the count as {0}, markup or text as {1}, {2}...</summary>
     public static IHtmlContent PluralHtml(this IStringLocalizer localizer, string family, long count, params object?[] arguments)
     {
@@ -38,6 +45,10 @@ public static partial class HtmlText
                 case IHtmlContent markup:
                     builder.AppendHtml(markup);
                     break;
+                case IFormattable formattable when placeholder.Groups[2].Success:
+                    // "{0:d MMM yyyy}": the translation may say how a date or number is written.
+                    builder.Append(formattable.ToString(placeholder.Groups[2].Value, System.Globalization.CultureInfo.CurrentCulture));
+                    break;
                 case { } value:
                     builder.Append(Convert.ToString(value, System.Globalization.CultureInfo.CurrentCulture));
                     break;
@@ -53,6 +64,6 @@ public static partial class HtmlText
         return builder;
     }
 
-    [GeneratedRegex(@"\{(\d+)\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\{(\d+)(?::([^{}]*))?\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 }

@@ -23,6 +23,10 @@ public static class InterfaceMarkup
     public static IHtmlContent InEnglish(string? text) =>
         new HtmlString($"<bdi lang=\"en\">{HtmlEncoder.Default.Encode(text ?? "")}</bdi>");
 
+    /// <summary>Text someone wrote (a name, a search), isolated so that its script cannot reorder the sentence around it.</summary>
+    public static IHtmlContent Isolated(string? text) =>
+        new HtmlString($"<bdi>{HtmlEncoder.Default.Encode(text ?? "")}</bdi>");
+
     /// <summary>"#89: Title" as the page's language writes the pair.</summary>
     public static IHtmlContent NumberAndTitle(this IStringLocalizer localizer, int number, string title) =>
         localizer.Html("{0}: {1}", ExerciseNumber(number), InEnglish(title));
