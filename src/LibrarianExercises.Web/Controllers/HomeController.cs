@@ -53,7 +53,7 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
             StatusCodes.Status429TooManyRequests => ProblemKind.TooManyResponses,
             StatusCodes.Status415UnsupportedMediaType => ProblemKind.UnsupportedEncoding,
             // Only the response form's refusal talks about a response's length.
-            StatusCodes.Status413PayloadTooLarge when HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath.EndsWith("/responses", StringComparison.Ordinal) == true
+            StatusCodes.Status413PayloadTooLarge when HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.RouteValues?["action"] as string == nameof(ExercisesController.PostResponse)
                 => ProblemKind.ResponseTooLarge,
             StatusCodes.Status413PayloadTooLarge => ProblemKind.RequestTooLarge,
             StatusCodes.Status403Forbidden => ProblemKind.Forbidden,
