@@ -43,6 +43,7 @@ public static class ServiceRegistration
         services.AddSingleton<FormTokens>();
         services.AddSingleton<ClientAddresses>();
         services.AddScoped<ResponseStore>();
+        services.AddSingleton<ResponseCommits>();
         services.AddScoped<ResponseQueries>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<StrategyStore>();

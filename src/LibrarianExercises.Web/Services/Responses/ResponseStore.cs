@@ -20,7 +20,7 @@ public enum ModerationAction
 /// hook in. A visitor's response is saved before anything else is done with it; an editor's decision is saved
 /// with its audit entry, and a deleted response keeps a snapshot there from which it can be restored.
 /// </summary>
-public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, WriteGate writes, TimeProvider clock)
+public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, WriteGate writes, ResponseCommits commits, TimeProvider clock)
 {
     public async Task<Response> AddAsync(ExerciseForResponse exercise, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
     {
@@ -43,9 +43,9 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         };
         // Rendered once here, held or not, so that no page, feed or moderation queue renders it again.
         html.Render(response);
-        db.Responses.Add(response);
-        // Committed before the visitor is answered: the 303 is only sent for a response that is stored.
-        await writes.RunAsync(() => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        // Committed before the visitor is answered: the 303 is only sent for a response that is stored. Posts arriving
+        // together are committed together.
+        await commits.CommitAsync(response);
         // Held ones too: the page counts them as awaiting review.
         await pages.ResponsesChangedAsync([exercise.Number], cancellationToken);
         return response;

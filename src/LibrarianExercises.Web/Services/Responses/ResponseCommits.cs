@@ -1,0 +1,138 @@
+using System.Threading.Channels;
+using LibrarianExercises.Web.Data;
+
+namespace LibrarianExercises.Web.Services.Responses;
+
+/// <summary>
+/// Commits visitors' new responses for <see cref="ResponseStore"/>, in groups: the responses posted while one commit
+/// is under way are stored together by the next, in one transaction, so that a stream of posts pays for one commit
+/// per group instead of one per response. Each post is answered only once its own group is committed, and nothing
+/// waits to fill a group: a post that arrives alone is committed alone, at once.
+/// </summary>
+public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
+{
+    /// <summary>At most this many responses in one transaction, so that one commit never holds the others long.</summary>
+    public const int MaxGroup = 128;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory _scopes;
+    private readonly WriteGate _writes;
+    private readonly ILogger<ResponseCommits> _logger;
+    private readonly Task _committing;
+
+    public ResponseCommits(IServiceScopeFactory scopes, WriteGate writes, ILogger<ResponseCommits> logger)
+    {
+        _scopes = scopes;
+        _writes = writes;
+        _logger = logger;
+        _committing = Task.Run(CommitInGroupsAsync);
+    }
+
+    /// <summary>Completes once the response is committed (its <see cref="Response.Id"/> set); fails if it could not be.</summary>
+    public Task CommitAsync(Response response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var pending = new Pending(response);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The site is stopping: the response was not stored.");
+        }
+
+        return pending.Committed.Task;
+    }
+
+    /// <summary>How many groups have been committed, and how many responses they held (for the tests and the log).</summary>
+    public (long Groups, long Responses) Committed => (Interlocked.Read(ref _groups), Interlocked.Read(ref _responses));
+
+    private long _groups;
+    private long _responses;
+
+    private async Task CommitInGroupsAsync()
+    {
+        var group = new List<Pending>(MaxGroup);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next))
+            {
+                group.Add(next);
+            }
+
+            try
+            {
+                await StoreAsync(group);
+                Done(group);
+            }
+#pragma warning disable CA1031 // Every failure is handed to the post that waits for it; the loop must go on for the others.
+            catch (Exception e) when (group.Count > 1)
+            {
+                // One response that cannot be stored must not cost the others theirs: each is tried alone.
+                LogGroupFailed(e, group.Count);
+                foreach (var one in group)
+                {
+                    try
+                    {
+                        await StoreAsync([one]);
+                        Done([one]);
+                    }
+                    catch (Exception alone)
+                    {
+                        one.Committed.TrySetException(alone);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                group[0].Committed.TrySetException(e);
+            }
+#pragma warning restore CA1031
+
+            group.Clear();
+        }
+    }
+
+    private async Task StoreAsync(IReadOnlyList<Pending> group)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LibrarianDbContext>();
+        foreach (var pending in group)
+        {
+            db.Responses.Add(pending.Response);
+        }
+
+        // Not cancellable: these visitors have pressed the button, and are waiting to be told their words are kept.
+        await _writes.RunAsync(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
+    }
+
+    private void Done(IReadOnlyList<Pending> group)
+    {
+        Interlocked.Increment(ref _groups);
+        Interlocked.Add(ref _responses, group.Count);
+        foreach (var pending in group)
+        {
+            pending.Committed.TrySetResult();
+        }
+    }
+
+    /// <summary>After the server has stopped taking requests: the responses still queued are committed before it exits.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _committing;
+    }
+
+    /// <summary>The same, for a container disposed synchronously: the site is stopping, so waiting here is right.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _committing.GetAwaiter().GetResult();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} responses could not be committed together; committing each alone")]
+    private partial void LogGroupFailed(Exception exception, int count);
+
+    private sealed record Pending(Response Response)
+    {
+        // Continued elsewhere than on the committing loop, so that no post's answer holds up the next group.
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

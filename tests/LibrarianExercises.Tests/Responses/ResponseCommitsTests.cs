@@ -1,0 +1,130 @@
+using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Responses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LibrarianExercises.Tests.Responses;
+
+/// <summary>
+/// Responses posted together are committed together, each post still waiting for its own commit; one that cannot be
+/// stored costs the others nothing; and those still queued when the site stops are stored before it exits.
+/// </summary>
+public sealed class ResponseCommitsTests
+{
+    [Fact]
+    public async Task ResponsesQueuedBehindAWriteAreCommittedInOneGroupAndEachWaitsForIt()
+    {
+        await using var app = LibrarianAppFactory.WithDatabaseFile();
+        var commits = app.Services.GetRequiredService<ResponseCommits>();
+        var exerciseId = await ExerciseIdAsync(app, 89);
+        var before = commits.Committed;
+
+        var release = new TaskCompletionSource();
+        var holding = await HoldTheWritersAsync(app, release.Task);
+        var first = commits.CommitAsync(NewResponse(exerciseId, "First"));
+        await Task.Delay(100);
+        var rest = Enumerable.Range(1, 20).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"Queued {i}"))).ToList();
+        await Task.Delay(100);
+
+        // Nobody is answered while their response is not yet committed.
+        Assert.False(first.IsCompleted);
+        Assert.DoesNotContain(rest, t => t.IsCompleted);
+        release.SetResult();
+        await holding;
+        await Task.WhenAll([first, .. rest]);
+
+        var after = commits.Committed;
+        Assert.Equal(21, after.Responses - before.Responses);
+        // The first waited alone for the held writers; the twenty that queued behind it went in one transaction.
+        Assert.Equal(2, after.Groups - before.Groups);
+        var stored = await app.WithDbAsync(db => db.Responses.Where(r => r.DisplayName == "First" || r.DisplayName.StartsWith("Queued")).CountAsync());
+        Assert.Equal(21, stored);
+    }
+
+    [Fact]
+    public async Task AResponseThatCannotBeStoredFailsAloneAndTheOthersOfItsGroupAreStored()
+    {
+        await using var app = LibrarianAppFactory.WithDatabaseFile();
+        var commits = app.Services.GetRequiredService<ResponseCommits>();
+        var exerciseId = await ExerciseIdAsync(app, 89);
+
+        var release = new TaskCompletionSource();
+        var holding = await HoldTheWritersAsync(app, release.Task);
+        var blocker = commits.CommitAsync(NewResponse(exerciseId, "Blocker"));
+        await Task.Delay(100);
+        var good1 = commits.CommitAsync(NewResponse(exerciseId, "Good one"));
+        // No such exercise: the foreign key refuses it.
+        var bad = commits.CommitAsync(NewResponse(exerciseId + 100_000, "Orphan"));
+        var good2 = commits.CommitAsync(NewResponse(exerciseId, "Good two"));
+        release.SetResult();
+        await holding;
+
+        await Task.WhenAll(blocker, good1, good2);
+        await Assert.ThrowsAsync<DbUpdateException>(() => bad);
+        var names = await app.WithDbAsync(db => db.Responses.Select(r => r.DisplayName).ToListAsync());
+        Assert.Contains("Good one", names);
+        Assert.Contains("Good two", names);
+        Assert.DoesNotContain("Orphan", names);
+
+        // The loop goes on after a failure.
+        await commits.CommitAsync(NewResponse(exerciseId, "Afterwards"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.DisplayName == "Afterwards")));
+    }
+
+    [Fact]
+    public async Task ResponsesStillQueuedWhenTheSiteStopsAreStoredBeforeItExits()
+    {
+        await using var app = LibrarianAppFactory.WithDatabaseFile();
+        var exerciseId = await ExerciseIdAsync(app, 89);
+        // A writer of its own, stopped here as the host stops the site's when it shuts down.
+        var commits = new ResponseCommits(
+            app.Services.GetRequiredService<IServiceScopeFactory>(),
+            app.Services.GetRequiredService<WriteGate>(),
+            NullLogger<ResponseCommits>.Instance);
+
+        var release = new TaskCompletionSource();
+        var holding = await HoldTheWritersAsync(app, release.Task);
+        var queued = Enumerable.Range(1, 5).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"At closing {i}"))).ToList();
+        var stopping = commits.DisposeAsync().AsTask();
+        await Task.Delay(100);
+        Assert.False(stopping.IsCompleted);
+        Assert.Throws<InvalidOperationException>(() => { _ = commits.CommitAsync(NewResponse(exerciseId, "Too late")); });
+        release.SetResult();
+        await holding;
+        await stopping;
+
+        Assert.All(queued, t => Assert.True(t.IsCompletedSuccessfully));
+        Assert.Equal(5, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.DisplayName.StartsWith("At closing"))));
+    }
+
+    /// <summary>Takes the writers' turn, as a long moderation or stored-HTML pass would, until released.</summary>
+    /// <returns>Once the turn is taken: the holding, which ends when released.</returns>
+    private static async Task<Task> HoldTheWritersAsync(LibrarianAppFactory app, Task release)
+    {
+        var gate = app.Services.GetRequiredService<WriteGate>();
+        var taken = new TaskCompletionSource();
+        var held = gate.RunAsync(async () =>
+        {
+            taken.SetResult();
+            await release;
+            return 0;
+        }, CancellationToken.None);
+        await taken.Task;
+        return held;
+    }
+
+    private static Task<int> ExerciseIdAsync(LibrarianAppFactory app, int number) =>
+        app.WithDbAsync(db => db.Exercises.Where(e => e.Number == number).Select(e => e.Id).SingleAsync());
+
+    private static Response NewResponse(int exerciseId, string name) => new()
+    {
+        ExerciseId = exerciseId,
+        DisplayName = name,
+        BodyMarkdown = "We did it.",
+        BodyHtml = "<p>We did it.</p>",
+        Status = ResponseStatus.Published,
+        CreatedUtc = DateTime.UtcNow,
+    };
+}
