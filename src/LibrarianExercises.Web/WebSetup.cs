@@ -7,6 +7,7 @@ using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Serilog;
 
 namespace LibrarianExercises.Web;
@@ -34,6 +35,8 @@ public static class WebSetup
     {
         // Every unsafe method needs a valid antiforgery token unless an action says otherwise.
         services.AddLocalization();
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, Services.Languages.CachedTextFactory>();
         // Pages in Arabic, Chinese or Russian are written as characters, not as numeric references seven times their
         // size; the characters that mean something in HTML are still encoded.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
