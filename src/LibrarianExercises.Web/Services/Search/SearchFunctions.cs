@@ -1,6 +1,6 @@
-using System.Data.Common;
+using LibrarianExercises.Web.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace LibrarianExercises.Web.Services.Search;
 
@@ -12,7 +12,7 @@ namespace LibrarianExercises.Web.Services.Search;
 /// A connection without them (the sqlite3 shell, say) can still read and delete, but inserting or changing an
 /// exercise or a response there fails with "no such function" rather than leaving the index behind.
 /// </remarks>
-internal sealed class SearchFunctions : DbConnectionInterceptor
+internal sealed class SearchFunctions : OncePerSqliteConnection
 {
     /// <summary><c>search_words(text)</c>: plain text such as a title, ready to index.</summary>
     public const string Words = "search_words";
@@ -22,20 +22,46 @@ internal sealed class SearchFunctions : DbConnectionInterceptor
 
     public static readonly SearchFunctions Instance = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Register(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Registered on the native connection itself: <see cref="SqliteConnection.CreateFunction{T1, TResult}(string, Func{T1, TResult}, bool)"/>
+    /// would be kept by the pooled wrapper and registered again on every open.
+    /// </remarks>
+    protected override void Configure(SqliteConnection connection)
     {
-        Register(connection);
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(connection);
+        Register(connection.Handle!, Words, SearchText.Words);
+        Register(connection.Handle!, Markdown, SearchText.FromMarkdown);
     }
 
-    public static void Register(DbConnection connection)
+    private static void Register(sqlite3 handle, string name, Func<string?, string?> function)
     {
-        if (connection is SqliteConnection sqlite)
+        var status = raw.sqlite3_create_function(handle, name, 1, raw.SQLITE_UTF8 | raw.SQLITE_DETERMINISTIC, function, Call);
+        if (status != raw.SQLITE_OK)
         {
-            sqlite.CreateFunction<string?, string?>(Words, SearchText.Words, isDeterministic: true);
-            sqlite.CreateFunction<string?, string?>(Markdown, SearchText.FromMarkdown, isDeterministic: true);
+            throw new SqliteException($"The search function {name} could not be registered: {raw.sqlite3_errstr(status).utf8_to_string()}", status);
+        }
+    }
+
+    private static void Call(sqlite3_context context, object state, sqlite3_value[] arguments)
+    {
+        try
+        {
+            var text = raw.sqlite3_value_type(arguments[0]) == raw.SQLITE_NULL ? null : raw.sqlite3_value_text(arguments[0]).utf8_to_string();
+            var result = ((Func<string?, string?>)state)(text);
+            if (result is null)
+            {
+                raw.sqlite3_result_null(context);
+            }
+            else
+            {
+                raw.sqlite3_result_text(context, result);
+            }
+        }
+#pragma warning disable CA1031 // An exception must not cross into SQLite's native code: the statement fails with it instead.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            raw.sqlite3_result_error(context, e.Message);
         }
     }
 }
