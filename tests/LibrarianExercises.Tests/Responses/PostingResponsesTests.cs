@@ -113,6 +113,9 @@ public sealed class PostingResponsesTests : IAsyncLifetime
         }
 
         Assert.NotNull(page.QuerySelector("#Form_DidExercise[checked]"));
+        var chosen = page.QuerySelectorAll("#Form_Country option[selected]").Select(o => o.GetAttribute("value")).ToList();
+        // The country chosen stays chosen, and only it; one not on the list leaves none chosen.
+        Assert.Equal(field == "Form.Country" ? [] : ["FR"], chosen);
     }
 
     [Fact]
