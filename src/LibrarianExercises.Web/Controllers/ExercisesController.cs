@@ -265,7 +265,7 @@ public sealed class ExercisesController(
         ViewData["Countries"] = countries.All();
         return exercise with
         {
-            Responses = await responses.PageAsync(number, responsePage, cancellationToken),
+            Responses = await responses.PageAsync(number, responsePage, exercise.ResponseCount, cancellationToken),
             Form = form,
         };
     }

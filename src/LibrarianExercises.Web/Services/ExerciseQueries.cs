@@ -67,10 +67,14 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             return null;
         }
 
-        var previous = await db.Exercises.Published().Where(p => p.Number < number).OrderByDescending(p => p.Number)
-            .Select(p => new ExerciseNeighbour(p.Number, p.Title)).FirstOrDefaultAsync(cancellationToken);
-        var next = await db.Exercises.Published().Where(n => n.Number > number).OrderBy(n => n.Number)
-            .Select(n => new ExerciseNeighbour(n.Number, n.Title)).FirstOrDefaultAsync(cancellationToken);
+        // Both neighbours in one round trip.
+        var neighbours = await db.Exercises.Published().Where(p => p.Number < number).OrderByDescending(p => p.Number).Take(1)
+            .Select(p => new { p.Number, p.Title })
+            .Concat(db.Exercises.Published().Where(n => n.Number > number).OrderBy(n => n.Number).Take(1)
+                .Select(n => new { n.Number, n.Title }))
+            .ToListAsync(cancellationToken);
+        var previous = neighbours.Where(n => n.Number < number).Select(n => new ExerciseNeighbour(n.Number, n.Title)).FirstOrDefault();
+        var next = neighbours.Where(n => n.Number > number).Select(n => new ExerciseNeighbour(n.Number, n.Title)).FirstOrDefault();
         var html = exercise.BodyHtml ?? await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken);
 
         return new ExercisePageViewModel(
@@ -123,7 +127,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.DidExerciseCount);
     }
 
-    /// <summary>One published exercise with what its page and its API document show, in one split query.</summary>
+    /// <summary>
+    /// One published exercise with what its page and its API document show, in one round trip: an exercise has a few
+    /// tags and initiatives, so the rows joined are few.
+    /// </summary>
     private Task<ExerciseRow?> FindRowAsync(int number, CancellationToken cancellationToken) =>
         db.Exercises.Published()
             .Where(e => e.Number == number)
@@ -152,7 +159,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
                 AwaitingReviewCount = e.HeldResponseCount,
             })
-            .AsSplitQuery()
+            .AsSingleQuery()
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>

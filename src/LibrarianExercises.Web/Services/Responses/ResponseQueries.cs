@@ -13,9 +13,16 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
 
     public async Task<PagedList<ResponseView>> PageAsync(int exerciseNumber, int page, CancellationToken cancellationToken)
     {
-        var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
         // The counter kept with the exercise: counting the rows would cost more with every response.
         var total = await db.Exercises.Where(e => e.Number == exerciseNumber).Select(e => e.PublishedResponseCount).FirstOrDefaultAsync(cancellationToken);
+        return await PageAsync(exerciseNumber, page, total, cancellationToken);
+    }
+
+    /// <param name="publishedCount">The exercise's published responses, as the caller has just read them with it.</param>
+    public async Task<PagedList<ResponseView>> PageAsync(int exerciseNumber, int page, int publishedCount, CancellationToken cancellationToken)
+    {
+        var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
+        var total = publishedCount;
         var rows = await published
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
