@@ -183,7 +183,8 @@ public sealed class ExercisesController(
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number, form.Text);
         }
 
-        var exercise = await queries.FindForResponseAsync(wanted, cancellationToken);
+        var ticket = formTokens.Read(form.FormToken);
+        var exercise = await queries.FindForResponseAsync(wanted, ticket?.Nonce, cancellationToken);
         if (exercise is null)
         {
             return this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, number, form.Text);
@@ -207,8 +208,7 @@ public sealed class ExercisesController(
             return result;
         }
 
-        var ticket = formTokens.Read(form.FormToken);
-        var replayed = ticket is not null && await responses.FormNonceUsedAsync(ticket.Nonce, cancellationToken);
+        var replayed = ticket is not null && exercise.FormAlreadyUsed;
         var verdict = ScreenSafely(form, ticket, wanted, replayed);
         var client = clients.Hash(HttpContext.Connection.RemoteIpAddress);
         if (verdict.Status == Data.ResponseStatus.Held && client is not null

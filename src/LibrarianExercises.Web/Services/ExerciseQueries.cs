@@ -50,10 +50,16 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             db.Exercises.Published().OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.Number).Take(count),
             cancellationToken);
 
-    /// <summary>What posting a response needs to know of an exercise.</summary>
-    public Task<ExerciseForResponse?> FindForResponseAsync(int number, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// What posting a response needs to know of an exercise, and whether a response was already sent with the form
+    /// whose nonce this is (a replay), in one round trip.
+    /// </summary>
+    public Task<ExerciseForResponse?> FindForResponseAsync(int number, string? formNonce, CancellationToken cancellationToken) =>
         db.Exercises.Published().Where(e => e.Number == number)
-            .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen))
+            .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen)
+            {
+                FormAlreadyUsed = formNonce != null && db.Responses.Any(r => r.FormNonce == formNonce),
+            })
             .SingleOrDefaultAsync(cancellationToken);
 
     public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
@@ -258,7 +264,11 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         [.. tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
 }
 
-public sealed record ExerciseForResponse(int Id, int Number, bool ResponsesOpen);
+public sealed record ExerciseForResponse(int Id, int Number, bool ResponsesOpen)
+{
+    /// <summary>A response was already stored with the form token's nonce.</summary>
+    public bool FormAlreadyUsed { get; init; }
+}
 
 /// <summary>A published exercise with its text both as written and as rendered.</summary>
 public sealed record ExerciseDocument(

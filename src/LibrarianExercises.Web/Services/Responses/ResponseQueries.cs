@@ -53,10 +53,6 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
         return new PagedList<ResponseView>(items, page, PageSize, total);
     }
 
-    /// <summary>Whether a response was already sent with the form whose nonce this is.</summary>
-    public Task<bool> FormNonceUsedAsync(string nonce, CancellationToken cancellationToken) =>
-        db.Responses.AnyAsync(r => r.FormNonce == nonce, cancellationToken);
-
     /// <summary>How many responses from this client are held for review from the last <paramref name="period"/>.</summary>
     public Task<int> HeldFromClientAsync(string clientHash, TimeSpan period, DateTime nowUtc, CancellationToken cancellationToken)
     {
