@@ -38,7 +38,7 @@ ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" dotnet LibrarianExerci
   "--ConnectionStrings:Library=Data Source=$work/profile.db" \
   --Responses:RateLimitPermits=1000000 --Responses:ClientRateLimitPermits=1000000 \
   --Responses:HeldPerClientPerDay=100000 --Responses:MinimumFormAge=00:00:00 \
-  "--Serilog:WriteTo:1:Args:path=$work/logs/log-.txt" >"$work/server.out" 2>&1 &
+  "--Serilog:WriteTo:0:Args:configure:1:Args:path=$work/logs/log-.txt" >"$work/server.out" 2>&1 &
 server_pid=$!
 cd - >/dev/null
 for _ in $(seq 1 600); do

@@ -44,7 +44,7 @@ start_server() { # $1 database file; sets server_pid, and startup_ms to the mill
     "--ConnectionStrings:Library=Data Source=$1" \
     --Responses:RateLimitPermits=1000000 --Responses:ClientRateLimitPermits=1000000 \
     --Responses:HeldPerClientPerDay=100000 --Responses:MinimumFormAge=00:00:00 \
-    "--Benchmark:ReferenceFolder=$work/reference" "--Serilog:WriteTo:1:Args:path=$work/logs/log-.txt" \
+    "--Benchmark:ReferenceFolder=$work/reference" "--Serilog:WriteTo:0:Args:configure:1:Args:path=$work/logs/log-.txt" \
     >"$work/server.out" 2>&1) &
   server_pid=$!
   for _ in $(seq 1 600); do

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -27,7 +28,6 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
 {
     private readonly SqliteConnection? _keepAlive;
     private readonly string? _databaseFile;
-    private readonly string _logFolder = Path.Combine(Path.GetTempPath(), "librarian-tests-logs");
 
     public LibrarianAppFactory()
         : this(useFile: false)
@@ -58,6 +58,9 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
 
     /// <summary>Configuration for this host, on top of appsettings (e.g. "Responses:RateLimitPermits").</summary>
     public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Where the host's log files go: outside the repository.</summary>
+    public string LogFolder { get; set; } = Path.Combine(Path.GetTempPath(), "librarian-tests-logs");
 
     /// <summary>A factory over a temporary database file, for tests where many requests write at once.</summary>
     public static LibrarianAppFactory WithDatabaseFile() => new(useFile: true);
@@ -127,11 +130,15 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:" + ServiceRegistration.ConnectionStringName, ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_logFolder, "log-.txt"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
+
+        // As app configuration, not as a host setting: Serilog's reader loses the sinks nested in its background
+        // writer when one of their arguments comes from the host settings.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
+            [new("Serilog:WriteTo:0:Args:configure:1:Args:path", Path.Combine(LogFolder, "log-.txt"))]));
 
         builder.ConfigureTestServices(services =>
         {

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using LibrarianExercises.Tests.Infrastructure;
+
+namespace LibrarianExercises.Tests.Web;
+
+/// <summary>
+/// The shipped logging: the console and the rolling files sit behind Serilog's background writer, so that a request
+/// never waits for a terminal or a disk, and the lines still reach the file.
+/// </summary>
+public sealed class RequestLogTests
+{
+    [Fact]
+    public void TheConsoleAndTheFilesAreWrittenInTheBackground()
+    {
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "appsettings.json")));
+        var writeTo = settings.RootElement.GetProperty("Serilog").GetProperty("WriteTo");
+
+        var only = Assert.Single(writeTo.EnumerateArray());
+        Assert.Equal("Async", only.GetProperty("Name").GetString());
+        var wrapped = only.GetProperty("Args").GetProperty("configure").EnumerateArray().Select(s => s.GetProperty("Name").GetString()).ToList();
+        Assert.Equal(["Console", "File"], wrapped);
+    }
+
+    [Fact]
+    public async Task ARequestIsLoggedToTheFileByTheTimeTheSiteHasStopped()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"librarian-log-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var app = new LibrarianAppFactory())
+            {
+                app.Settings["Serilog:MinimumLevel:Default"] = "Information";
+                app.LogFolder = folder;
+                using var client = app.CreateClient();
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/exercises/89", UriKind.Relative))).StatusCode);
+            }
+
+            // Stopping the site drains the background writer: nothing logged is left in its queue.
+            var file = Assert.Single(Directory.GetFiles(folder));
+            Assert.Contains("HTTP GET /exercises/89 responded 200", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}
