@@ -54,19 +54,26 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     /// What posting a response needs to know of an exercise, and whether a response was already sent with the form
     /// whose nonce this is (a replay), in one round trip.
     /// </summary>
-    public Task<ExerciseForResponse?> FindForResponseAsync(int number, string? formNonce, CancellationToken cancellationToken) =>
-        db.Exercises.Published().Where(e => e.Number == number)
+    public async Task<ExerciseForResponse?> FindForResponseAsync(int number, string? formNonce, CancellationToken cancellationToken)
+    {
+        // The post's queries (this, the held count and the page of the response) share one connection from the pool.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await db.Exercises.Published().Where(e => e.Number == number)
             .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen)
             {
                 FormAlreadyUsed = formNonce != null && db.Responses.Any(r => r.FormNonce == formNonce),
             })
             .SingleOrDefaultAsync(cancellationToken);
+    }
 
     public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
         db.Exercises.Published().AnyAsync(e => e.Number == number, cancellationToken);
 
     public async Task<ExercisePageViewModel?> FindAsync(int number, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
     {
+        // The page's queries (these and its responses') share one connection, taken from the pool once: EF would
+        // otherwise take and return one for each, through the pool's lock.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var exercise = await FindRowAsync(number, cancellationToken);
         if (exercise is null)
         {

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using LibrarianExercises.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LibrarianExercises.Tests.Web;
+
+/// <summary>
+/// An exercise page and a posted response take one connection from the pool for all their queries, instead of one
+/// per query through the pool's lock.
+/// </summary>
+public sealed class ConnectionUseTests
+{
+    [Fact]
+    public async Task AnExercisePageOpensOneConnectionForItsQueries()
+    {
+        await using var app = new LibrarianAppFactory();
+        using var client = app.CreateClient();
+        using var opens = new ConnectionOpens(app.ConnectionString);
+
+        // A query string of its own, so that the page is built, not served from the cache.
+        using var response = await client.GetAsync(new Uri("/exercises/89?page=1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, opens.Count);
+    }
+
+    [Fact]
+    public async Task APostedResponseOpensOneConnectionForItsQueries()
+    {
+        await using var app = new LibrarianAppFactory().WithoutPostingLimit();
+        using var visitor = new ResponsePoster(app);
+        var form = await visitor.OpenFormAsync(89);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var opens = new ConnectionOpens(app.ConnectionString);
+
+        using var response = await visitor.SendAsync(89, form, ResponsePoster.Fields());
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        // The request's own queries, and the commit on the writers' connection.
+        Assert.Equal(2, opens.Count);
+    }
+
+    /// <summary>Counts EF's connection opens on one database, from its diagnostic events.</summary>
+    private sealed class ConnectionOpens : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _connectionString;
+        private readonly IDisposable _all;
+        private readonly ConcurrentBag<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public ConnectionOpens(string connectionString)
+        {
+            _connectionString = connectionString;
+            _all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                _subscriptions.Add(value.Subscribe(this));
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.ConnectionOpened.Name && value.Value is ConnectionEndEventData opened
+                && opened.Connection.ConnectionString.Contains(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_connectionString).DataSource, StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            foreach (var subscription in _subscriptions)
+            {
+                subscription.Dispose();
+            }
+        }
+    }
+}
