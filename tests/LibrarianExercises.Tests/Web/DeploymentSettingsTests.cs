@@ -25,4 +25,17 @@ public sealed class DeploymentSettingsTests
 
         Assert.Equal(SiteLanguages.All.Select(language => language.Code).Order(StringComparer.Ordinal), cultures.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("System.GC.Server", false)]
+    [InlineData("System.GC.Concurrent", true)]
+    public void TheRuntimeSettingsAreTheAppsOwn(string setting, bool expected)
+    {
+        using var runtimeConfig = WebFile(".runtimeconfig.json");
+        var properties = runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        // Concurrent collection is the runtime's default: absent means on.
+        var value = properties.TryGetProperty(setting, out var set) ? set.GetBoolean() : setting == "System.GC.Concurrent";
+        Assert.Equal(expected, value);
+    }
 }
