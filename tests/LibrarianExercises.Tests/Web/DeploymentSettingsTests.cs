@@ -29,6 +29,7 @@ public sealed class DeploymentSettingsTests
     [Theory]
     [InlineData("System.GC.Server", false)]
     [InlineData("System.GC.Concurrent", true)]
+    [InlineData("System.Runtime.TieredPGO", false)]
     public void TheRuntimeSettingsAreTheAppsOwn(string setting, bool expected)
     {
         using var runtimeConfig = WebFile(".runtimeconfig.json");
