@@ -47,7 +47,11 @@ public static class ServiceRegistration
         services.AddScoped<ResponseQueries>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<StrategyStore>();
-        services.AddOutputCache(options => options.AddPolicy(Caching.PagePolicy.Name, new Caching.PagePolicy()));
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = Caching.PageCache.SizeLimit;
+            options.AddPolicy(Caching.PagePolicy.Name, new Caching.PagePolicy());
+        });
         services.AddSingleton<Caching.PageCache>();
         services.AddScoped<ExerciseAdminQueries>();
         services.AddScoped<EditorsDeskQueries>();

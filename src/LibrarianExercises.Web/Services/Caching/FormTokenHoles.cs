@@ -82,7 +82,23 @@ public sealed class FormTokenHoles(RequestDelegate next)
         await original.WriteAsync(page[position..], context.RequestAborted);
     }
 
-    private static readonly RecyclableMemoryStreamManager Buffers = new();
+    /// <summary>Pages are tens of kilobytes: one block holds a page, and each request being filled holds one block.</summary>
+    internal const int BlockSize = 128 * 1024;
+
+    /// <summary>
+    /// Free blocks kept for the next requests: enough for a busy moment's pages. The manager's default is to keep every
+    /// block a burst ever needed, for the life of the process; beyond this bound a returned block is left to the
+    /// collector.
+    /// </summary>
+    internal const int FreeBlocksKept = 32;
+
+    internal static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        BlockSize = BlockSize,
+        MaximumSmallPoolFreeBytes = FreeBlocksKept * BlockSize,
+        // A page larger than a block is copied into one large buffer when it is read back: rare, and kept as bounded.
+        MaximumLargePoolFreeBytes = 4 * 1024 * 1024,
+    });
 
     /// <summary>Where the page's markers are, in order.</summary>
     private static List<Hole> FindHoles(ReadOnlySpan<byte> page)

@@ -19,6 +19,13 @@ public sealed class PageCache(IOutputCacheStore store)
     /// <summary>Every exercise page: they link their neighbours and the exercises they mention.</summary>
     public const string ExercisePages = "exercise-pages";
 
+    /// <summary>
+    /// The most the cached pages may take, in bytes. A page is 10 to 30 KB, so this holds a thousand pages or more
+    /// (the visited ones, in every language); the cache's default (100 MB) would let a crawler going through ten
+    /// thousand exercises in seven languages take a third of the memory the whole app is meant to need.
+    /// </summary>
+    public const long SizeLimit = 32L * 1024 * 1024;
+
     public static string Exercise(int number) => "exercise:" + number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>After a response to the exercise is added, approved, marked as spam, deleted or restored.</summary>
