@@ -167,6 +167,22 @@ public sealed class AccountSecurityTests : IAsyncLifetime
 public sealed class KeyProtectionTests
 {
     [Fact]
+    public async Task NewKeysUseAes256InGcmModeAndTheTokensMadeWithThemWork()
+    {
+        await using var app = new LibrarianAppFactory();
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/exercises/89", UriKind.Relative))).StatusCode);
+
+        var key = Assert.Single(await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml).ToListAsync()));
+        Assert.Contains("<encryption algorithm=\"AES_256_GCM\"", key, StringComparison.Ordinal);
+        // GCM authenticates as it encrypts: no separate validation algorithm.
+        Assert.DoesNotContain("<validation", key, StringComparison.Ordinal);
+        var protector = app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("test");
+        Assert.Equal("round trip", Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Unprotect(
+            protector, Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(protector, "round trip")));
+    }
+
+    [Fact]
     public async Task WithACertificateConfiguredTheStoredKeysAreEncrypted()
     {
         using var rsa = System.Security.Cryptography.RSA.Create(2048);
