@@ -8,6 +8,7 @@ namespace LibrarianExercises.Tests.Hostile;
 /// Valid requests, each mangled at random in its path, query, form body or headers: characters flipped, inserted
 /// and deleted. The seed is fixed, so a failure found once is found again on every run.
 /// </summary>
+[Collection(RandomMutationCollection.Name)]
 public sealed class RandomMutationTests : IAsyncLifetime
 {
     private const int Seed = 20_261_205;
@@ -228,4 +229,14 @@ public sealed class RandomMutationTests : IAsyncLifetime
 
         return builder.ToString();
     }
+}
+
+/// <summary>
+/// Two thousand requests as fast as the host answers, sign-ins (each a password hash) among them: run on their own,
+/// after the others, so that they do not starve the browser tests' sign-ins of the machine's two cores.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RandomMutationCollection
+{
+    public const string Name = "Random mutations";
 }
