@@ -41,7 +41,7 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         return pending.Committed.Task;
     }
 
-    /// <summary>How many groups have been committed, and how many responses they held (for the tests and the log).</summary>
+    /// <summary>How many groups have been committed, and how many responses they held: what grouping achieved.</summary>
     public (long Groups, long Responses) Committed => (Interlocked.Read(ref _groups), Interlocked.Read(ref _responses));
 
     private long _groups;

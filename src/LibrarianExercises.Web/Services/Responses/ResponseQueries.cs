@@ -22,7 +22,6 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
     public async Task<PagedList<ResponseView>> PageAsync(int exerciseNumber, int page, int publishedCount, CancellationToken cancellationToken)
     {
         var published = db.Responses.Where(r => r.Exercise.Number == exerciseNumber && r.Status == ResponseStatus.Published);
-        var total = publishedCount;
         var rows = await published
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
@@ -50,7 +49,7 @@ public sealed class ResponseQueries(LibrarianDbContext db, ResponseMarkdownRende
         {
             CountryCode = r.CountryCode,
         }).ToList();
-        return new PagedList<ResponseView>(items, page, PageSize, total);
+        return new PagedList<ResponseView>(items, page, PageSize, publishedCount);
     }
 
     /// <summary>How many responses from this client are held for review from the last <paramref name="period"/>.</summary>
