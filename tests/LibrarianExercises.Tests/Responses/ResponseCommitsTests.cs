@@ -1,5 +1,6 @@
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Caching;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +24,9 @@ public sealed class ResponseCommitsTests
 
         var release = new TaskCompletionSource();
         var holding = await HoldTheWritersAsync(app, release.Task);
-        var first = commits.CommitAsync(NewResponse(exerciseId, "First"));
+        var first = commits.CommitAsync(NewResponse(exerciseId, "First"), 89);
         await Task.Delay(100);
-        var rest = Enumerable.Range(1, 20).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"Queued {i}"))).ToList();
+        var rest = Enumerable.Range(1, 20).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"Queued {i}"), 89)).ToList();
         await Task.Delay(100);
 
         // Nobody is answered while their response is not yet committed.
@@ -52,12 +53,12 @@ public sealed class ResponseCommitsTests
 
         var release = new TaskCompletionSource();
         var holding = await HoldTheWritersAsync(app, release.Task);
-        var blocker = commits.CommitAsync(NewResponse(exerciseId, "Blocker"));
+        var blocker = commits.CommitAsync(NewResponse(exerciseId, "Blocker"), 89);
         await Task.Delay(100);
-        var good1 = commits.CommitAsync(NewResponse(exerciseId, "Good one"));
+        var good1 = commits.CommitAsync(NewResponse(exerciseId, "Good one"), 89);
         // No such exercise: the foreign key refuses it.
-        var bad = commits.CommitAsync(NewResponse(exerciseId + 100_000, "Orphan"));
-        var good2 = commits.CommitAsync(NewResponse(exerciseId, "Good two"));
+        var bad = commits.CommitAsync(NewResponse(exerciseId + 100_000, "Orphan"), 89);
+        var good2 = commits.CommitAsync(NewResponse(exerciseId, "Good two"), 89);
         release.SetResult();
         await holding;
 
@@ -69,7 +70,7 @@ public sealed class ResponseCommitsTests
         Assert.DoesNotContain("Orphan", names);
 
         // The loop goes on after a failure.
-        await commits.CommitAsync(NewResponse(exerciseId, "Afterwards"));
+        await commits.CommitAsync(NewResponse(exerciseId, "Afterwards"), 89);
         Assert.Equal(1, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.DisplayName == "Afterwards")));
     }
 
@@ -82,15 +83,16 @@ public sealed class ResponseCommitsTests
         var commits = new ResponseCommits(
             app.Services.GetRequiredService<IServiceScopeFactory>(),
             app.Services.GetRequiredService<WriteGate>(),
+            app.Services.GetRequiredService<PageCache>(),
             NullLogger<ResponseCommits>.Instance);
 
         var release = new TaskCompletionSource();
         var holding = await HoldTheWritersAsync(app, release.Task);
-        var queued = Enumerable.Range(1, 5).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"At closing {i}"))).ToList();
+        var queued = Enumerable.Range(1, 5).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"At closing {i}"), 89)).ToList();
         var stopping = commits.DisposeAsync().AsTask();
         await Task.Delay(100);
         Assert.False(stopping.IsCompleted);
-        Assert.Throws<InvalidOperationException>(() => { _ = commits.CommitAsync(NewResponse(exerciseId, "Too late")); });
+        Assert.Throws<InvalidOperationException>(() => { _ = commits.CommitAsync(NewResponse(exerciseId, "Too late"), 89); });
         release.SetResult();
         await holding;
         await stopping;

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Caching;
 
 namespace LibrarianExercises.Web.Services.Responses;
 
@@ -7,7 +8,9 @@ namespace LibrarianExercises.Web.Services.Responses;
 /// Commits visitors' new responses for <see cref="ResponseStore"/>, in groups: the responses posted while one commit
 /// is under way are stored together by the next, in one transaction, so that a stream of posts pays for one commit
 /// per group instead of one per response. Each post is answered only once its own group is committed, and nothing
-/// waits to fill a group: a post that arrives alone is committed alone, at once.
+/// waits to fill a group: a post that arrives alone is committed alone, at once. The pages that show the group's
+/// responses are evicted once per group, after its commit and before anyone of it is answered, so that each writer's
+/// next page shows their response and a stream of posts costs one re-rendering of those pages per group, not per post.
 /// </summary>
 public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 {
@@ -17,22 +20,27 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IServiceScopeFactory _scopes;
     private readonly WriteGate _writes;
+    private readonly PageCache _pages;
     private readonly ILogger<ResponseCommits> _logger;
     private readonly Task _committing;
 
-    public ResponseCommits(IServiceScopeFactory scopes, WriteGate writes, ILogger<ResponseCommits> logger)
+    public ResponseCommits(IServiceScopeFactory scopes, WriteGate writes, PageCache pages, ILogger<ResponseCommits> logger)
     {
         _scopes = scopes;
         _writes = writes;
+        _pages = pages;
         _logger = logger;
         _committing = Task.Run(CommitInGroupsAsync);
     }
 
-    /// <summary>Completes once the response is committed (its <see cref="Response.Id"/> set); fails if it could not be.</summary>
-    public Task CommitAsync(Response response)
+    /// <summary>
+    /// Completes once the response is committed (its <see cref="Response.Id"/> set) and the pages of its exercise
+    /// (<paramref name="exerciseNumber"/>) are evicted; fails if it could not be stored.
+    /// </summary>
+    public Task CommitAsync(Response response, int exerciseNumber)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var pending = new Pending(response);
+        var pending = new Pending(response, exerciseNumber);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The site is stopping: the response was not stored.");
@@ -60,25 +68,28 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
             try
             {
                 await StoreAsync(group);
-                Done(group);
+                await DoneAsync(group);
             }
 #pragma warning disable CA1031 // Every failure is handed to the post that waits for it; the loop must go on for the others.
             catch (Exception e) when (group.Count > 1)
             {
                 // One response that cannot be stored must not cost the others theirs: each is tried alone.
                 LogGroupFailed(e, group.Count);
+                var stored = new List<Pending>(group.Count);
                 foreach (var one in group)
                 {
                     try
                     {
                         await StoreAsync([one]);
-                        Done([one]);
+                        stored.Add(one);
                     }
                     catch (Exception alone)
                     {
                         one.Committed.TrySetException(alone);
                     }
                 }
+
+                await DoneAsync(stored);
             }
             catch (Exception e)
             {
@@ -103,10 +114,26 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         await _writes.RunAsync(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
     }
 
-    private void Done(IReadOnlyList<Pending> group)
+    private async Task DoneAsync(IReadOnlyList<Pending> group)
     {
+        if (group.Count == 0)
+        {
+            return;
+        }
+
         Interlocked.Increment(ref _groups);
         Interlocked.Add(ref _responses, group.Count);
+        try
+        {
+            await _pages.ResponsesChangedAsync(group.Select(p => p.ExerciseNumber), CancellationToken.None);
+        }
+#pragma warning disable CA1031 // The responses are stored: a failed eviction is logged, and must not fail their posts.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogEvictionFailed(e);
+        }
+
         foreach (var pending in group)
         {
             pending.Committed.TrySetResult();
@@ -130,7 +157,10 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} responses could not be committed together; committing each alone")]
     private partial void LogGroupFailed(Exception exception, int count);
 
-    private sealed record Pending(Response Response)
+    [LoggerMessage(Level = LogLevel.Error, Message = "Committed responses' pages could not be evicted from the page cache")]
+    private partial void LogEvictionFailed(Exception exception);
+
+    private sealed record Pending(Response Response, int ExerciseNumber)
     {
         // Continued elsewhere than on the committing loop, so that no post's answer holds up the next group.
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
