@@ -220,7 +220,7 @@ public sealed class ExercisesController(
             return this.ProblemView(ProblemKind.TooManyHeld, StatusCodes.Status429TooManyRequests, number, form.Text);
         }
 
-        var response = await store.AddAsync(exercise, form, verdict, client, ticket?.Nonce, cancellationToken);
+        var (response, place) = await store.AddAsync(exercise, form, verdict, client, ticket?.Nonce, cancellationToken);
         logger.LogInformation(
             "Response {ResponseId} to exercise {ExerciseNumber} stored as {ResponseStatus} {HoldReason}",
             response.Id, wanted, response.Status, response.HoldReason);
@@ -232,7 +232,8 @@ public sealed class ExercisesController(
         }
 
         TempData[JustPostedKey] = response.Status.ToString();
-        var onPage = await responses.PageOfAsync(response, cancellationToken);
+        // The place the commit read for the group it was stored with; counted here only when it could not tell.
+        var onPage = place is { } known ? (known / responses.PageSize) + 1 : await responses.PageOfAsync(response, cancellationToken);
         // Routed, so that a response posted from /es/exercises/42 brings its writer back to the Spanish page.
         var back = Url.Action(nameof(Show), null, new { number = wanted, page = onPage > 1 ? onPage : (int?)null }, null, null, $"response-{response.Id}")!;
         return this.SeeOther(back);

@@ -18,7 +18,7 @@ public static class SiteData
         var target = await db.Exercises.Where(e => e.Number == exercise).Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen)).SingleAsync();
         var form = new ResponseForm { DisplayName = name, Text = text };
         var screening = new ScreeningResult(status, status == ResponseStatus.Published ? null : "test");
-        var response = await scope.ServiceProvider.GetRequiredService<ResponseStore>().AddAsync(target, form, screening, null, null, CancellationToken.None);
+        var (response, _) = await scope.ServiceProvider.GetRequiredService<ResponseStore>().AddAsync(target, form, screening, null, null, CancellationToken.None);
         return response.Id;
     }
 

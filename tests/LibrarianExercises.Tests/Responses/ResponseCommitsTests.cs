@@ -101,6 +101,56 @@ public sealed class ResponseCommitsTests
         Assert.Equal(5, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.DisplayName.StartsWith("At closing"))));
     }
 
+    [Fact]
+    public async Task EachPublishedResponseOfAGroupIsGivenItsPlaceInPageOrderAndAHeldOneNone()
+    {
+        await using var app = LibrarianAppFactory.WithDatabaseFile();
+        var commits = app.Services.GetRequiredService<ResponseCommits>();
+        var exerciseId = await ExerciseIdAsync(app, 89);
+        var otherId = await ExerciseIdAsync(app, 42);
+
+        var release = new TaskCompletionSource();
+        var holding = await HoldTheWritersAsync(app, release.Task);
+        var blocker = commits.CommitAsync(NewResponse(exerciseId, "Blocker"), 89);
+        await Task.Delay(100);
+        var first = commits.CommitAsync(NewResponse(exerciseId, "Grouped one"), 89);
+        var held = commits.CommitAsync(NewResponse(exerciseId, "Grouped held", ResponseStatus.Held), 89);
+        var elsewhere = commits.CommitAsync(NewResponse(otherId, "Grouped elsewhere"), 42);
+        var second = commits.CommitAsync(NewResponse(exerciseId, "Grouped two"), 89);
+        release.SetResult();
+        await holding;
+        await Task.WhenAll(blocker, first, held, elsewhere, second);
+
+        // What the page shows, counted the long way: the published responses in page order.
+        var order89 = await PageOrderAsync(app, exerciseId);
+        var order42 = await PageOrderAsync(app, otherId);
+        Assert.Equal(order89.IndexOf("Blocker"), await blocker);
+        Assert.Equal(order89.IndexOf("Grouped one"), await first);
+        Assert.Equal(order89.IndexOf("Grouped two"), await second);
+        Assert.Equal(order89.Count - 1, await second);
+        Assert.Equal(order42.IndexOf("Grouped elsewhere"), await elsewhere);
+        Assert.Null(await held);
+    }
+
+    [Fact]
+    public async Task APlaceIsLeftUnknownWhenAnOlderResponseIsDatedAfterTheNewOne()
+    {
+        await using var app = LibrarianAppFactory.WithDatabaseFile();
+        var commits = app.Services.GetRequiredService<ResponseCommits>();
+        var exerciseId = await ExerciseIdAsync(app, 89);
+        // Stored earlier, but dated in the future (a clock set back since, or an import): it stands after the new one.
+        await commits.CommitAsync(NewResponse(exerciseId, "Dated ahead", createdUtc: DateTime.UtcNow.AddDays(1)), 89);
+
+        Assert.Null(await commits.CommitAsync(NewResponse(exerciseId, "Now"), 89));
+    }
+
+    private static Task<List<string>> PageOrderAsync(LibrarianAppFactory app, int exerciseId) =>
+        app.WithDbAsync(db => db.Responses
+            .Where(r => r.ExerciseId == exerciseId && r.Status == ResponseStatus.Published)
+            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
+            .Select(r => r.DisplayName)
+            .ToListAsync());
+
     /// <summary>Takes the writers' turn, as a long moderation or stored-HTML pass would, until released.</summary>
     /// <returns>Once the turn is taken: the holding, which ends when released.</returns>
     private static async Task<Task> HoldTheWritersAsync(LibrarianAppFactory app, Task release)
@@ -120,13 +170,14 @@ public sealed class ResponseCommitsTests
     private static Task<int> ExerciseIdAsync(LibrarianAppFactory app, int number) =>
         app.WithDbAsync(db => db.Exercises.Where(e => e.Number == number).Select(e => e.Id).SingleAsync());
 
-    private static Response NewResponse(int exerciseId, string name) => new()
+    private static Response NewResponse(int exerciseId, string name, ResponseStatus status = ResponseStatus.Published, DateTime? createdUtc = null) => new()
     {
         ExerciseId = exerciseId,
         DisplayName = name,
         BodyMarkdown = "We did it.",
         BodyHtml = "<p>We did it.</p>",
-        Status = ResponseStatus.Published,
-        CreatedUtc = DateTime.UtcNow,
+        Status = status,
+        HoldReason = status == ResponseStatus.Held ? "test" : null,
+        CreatedUtc = createdUtc ?? DateTime.UtcNow,
     };
 }

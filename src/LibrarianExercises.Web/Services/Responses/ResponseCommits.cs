@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Caching;
+using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services.Responses;
 
@@ -11,6 +12,8 @@ namespace LibrarianExercises.Web.Services.Responses;
 /// waits to fill a group: a post that arrives alone is committed alone, at once. The pages that show the group's
 /// responses are evicted once per group, after its commit and before anyone of it is answered, so that each writer's
 /// next page shows their response and a stream of posts costs one re-rendering of those pages per group, not per post.
+/// Each published response's place among its exercise's published responses is read once per group too, from the
+/// counters the commit has just updated, so that its writer can be sent to the page where it stands.
 /// </summary>
 public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 {
@@ -35,9 +38,11 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Completes once the response is committed (its <see cref="Response.Id"/> set) and the pages of its exercise
-    /// (<paramref name="exerciseNumber"/>) are evicted; fails if it could not be stored.
+    /// (<paramref name="exerciseNumber"/>) are evicted; fails if it could not be stored. The result is the response's
+    /// place among the exercise's published responses in page order (0 for the first), or null when it is not
+    /// published or its place could not be told from the group alone.
     /// </summary>
-    public Task CommitAsync(Response response, int exerciseNumber)
+    public Task<int?> CommitAsync(Response response, int exerciseNumber)
     {
         ArgumentNullException.ThrowIfNull(response);
         var pending = new Pending(response, exerciseNumber);
@@ -111,7 +116,63 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         }
 
         // Not cancellable: these visitors have pressed the button, and are waiting to be told their words are kept.
-        await _writes.RunAsync(() => db.SaveChangesAsync(CancellationToken.None), CancellationToken.None);
+        await _writes.RunAsync(async () =>
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            // In the same turn, so that no other writer's change comes between the commit and the counters read.
+            await ReadPlacesAsync(db, group);
+            return 0;
+        }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Sets each published response's place from its exercise's counter: the group's responses are the newest, so
+    /// the last of them stands at the counter less one, the one before it one place earlier, and so on. Where an
+    /// older row is dated after one of the group (a clock set back), the place is left unknown for the caller to count.
+    /// Never throws: the responses are committed, and a place is only where to send their writers.
+    /// </summary>
+    private async Task ReadPlacesAsync(LibrarianDbContext db, IReadOnlyList<Pending> group)
+    {
+        var published = group.Where(p => p.Response.Status == ResponseStatus.Published).ToList();
+        if (published.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var exerciseIds = published.Select(p => p.Response.ExerciseId).Distinct().ToList();
+            var firstId = group.Min(p => p.Response.Id);
+            var earliest = published.Min(p => p.Response.CreatedUtc);
+            var counters = await db.Exercises
+                .Where(e => exerciseIds.Contains(e.Id))
+                .Select(e => new
+                {
+                    e.Id,
+                    e.PublishedResponseCount,
+                    OlderRowsDatedLater = e.Responses.Count(r => r.Status == ResponseStatus.Published && r.CreatedUtc > earliest && r.Id < firstId),
+                })
+                .ToDictionaryAsync(e => e.Id, CancellationToken.None);
+            foreach (var ofExercise in published.GroupBy(p => p.Response.ExerciseId))
+            {
+                if (!counters.TryGetValue(ofExercise.Key, out var counter) || counter.OlderRowsDatedLater > 0)
+                {
+                    continue;
+                }
+
+                var place = counter.PublishedResponseCount - 1;
+                foreach (var pending in ofExercise.OrderByDescending(p => p.Response.CreatedUtc).ThenByDescending(p => p.Response.Id))
+                {
+                    pending.Place = Math.Max(place--, 0);
+                }
+            }
+        }
+#pragma warning disable CA1031 // See the summary: the caller counts the place itself when it is not set here.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogPlacesFailed(e);
+        }
     }
 
     private async Task DoneAsync(IReadOnlyList<Pending> group)
@@ -136,7 +197,7 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 
         foreach (var pending in group)
         {
-            pending.Committed.TrySetResult();
+            pending.Committed.TrySetResult(pending.Place);
         }
     }
 
@@ -160,9 +221,14 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Committed responses' pages could not be evicted from the page cache")]
     private partial void LogEvictionFailed(Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The places of committed responses could not be read; their posts count them instead")]
+    private partial void LogPlacesFailed(Exception exception);
+
     private sealed record Pending(Response Response, int ExerciseNumber)
     {
         // Continued elsewhere than on the committing loop, so that no post's answer holds up the next group.
-        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<int?> Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int? Place { get; set; }
     }
 }

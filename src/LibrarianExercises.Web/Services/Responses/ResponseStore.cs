@@ -22,7 +22,8 @@ public enum ModerationAction
 /// </summary>
 public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageCache pages, StoredHtml html, WriteGate writes, ResponseCommits commits, TimeProvider clock)
 {
-    public async Task<Response> AddAsync(ExerciseForResponse exercise, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
+    /// <returns>The stored response, and its place among the exercise's published responses when the commit could tell it.</returns>
+    public async Task<(Response Response, int? Place)> AddAsync(ExerciseForResponse exercise, ResponseForm form, ScreeningResult screening, string? clientHash, string? formNonce, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(screening);
@@ -46,8 +47,8 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         // Committed before the visitor is answered: the 303 is only sent for a response that is stored. Posts arriving
         // together are committed together, and their pages evicted once for them all (held ones too: the page counts
         // them as awaiting review).
-        await commits.CommitAsync(response, exercise.Number);
-        return response;
+        var place = await commits.CommitAsync(response, exercise.Number);
+        return (response, place);
     }
 
     /// <summary>Applies one decision to several responses at once, all or none. Returns how many changed.</summary>
