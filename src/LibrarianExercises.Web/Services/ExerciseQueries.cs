@@ -58,13 +58,26 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     {
         // The post's queries (this, the held count and the page of the response) share one connection from the pool.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return await db.Exercises.Published().Where(e => e.Number == number)
-            .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen)
-            {
-                FormAlreadyUsed = formNonce != null && db.Responses.Any(r => r.FormNonce == formNonce),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
+        return formNonce is null
+            ? await ForResponseWithoutForm(db, number, cancellationToken)
+            : await ForResponse(db, number, formNonce, cancellationToken);
     }
+
+    // Compiled once: every post runs one of these, and building and looking up the query tree cost more than running it.
+    private static readonly Func<LibrarianDbContext, int, string, CancellationToken, Task<ExerciseForResponse?>> ForResponse =
+        EF.CompileAsyncQuery((LibrarianDbContext db, int number, string formNonce, CancellationToken cancellationToken) =>
+            db.Exercises.Where(ExerciseVisibility.IsPublished).Where(e => e.Number == number)
+                .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen)
+                {
+                    FormAlreadyUsed = db.Responses.Any(r => r.FormNonce == formNonce),
+                })
+                .SingleOrDefault());
+
+    private static readonly Func<LibrarianDbContext, int, CancellationToken, Task<ExerciseForResponse?>> ForResponseWithoutForm =
+        EF.CompileAsyncQuery((LibrarianDbContext db, int number, CancellationToken cancellationToken) =>
+            db.Exercises.Where(ExerciseVisibility.IsPublished).Where(e => e.Number == number)
+                .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen))
+                .SingleOrDefault());
 
     public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
         db.Exercises.Published().AnyAsync(e => e.Number == number, cancellationToken);
