@@ -140,7 +140,7 @@ run_set() { # $1 name, $2 database file
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   local post_rate
-  post_rate=$(awk -v p="$posted" -v s="$seconds" 'BEGIN { printf "%.0f", s > 0 ? p / s : 0 }')
+  post_rate=$(awk -v p="$posted" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? p / s : 0) }')
   results["$name|POST"]="$post_rate $p50 $p99 $ref_rps"
   results["$name|stored"]="$posted $((after - before))"
   echo "   posting: $post_rate accepted/s (page loads and posts alternate; latency over both), accepted $posted, refused $(awk '/^REFUSED/ {print $2}' <<<"$out"), page loads $(awk '/^PAGES/ {print $2}' <<<"$out"), stored $((after - before))"
