@@ -118,6 +118,8 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         // Not cancellable: these visitors have pressed the button, and are waiting to be told their words are kept.
         await _writes.RunAsync(async () =>
         {
+            // One connection from the pool for the commit and the counters read after it.
+            await db.Database.OpenConnectionAsync(CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
             // In the same turn, so that no other writer's change comes between the commit and the counters read.
             await ReadPlacesAsync(db, group);
