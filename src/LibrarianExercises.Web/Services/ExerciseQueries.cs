@@ -185,7 +185,9 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
                 AwaitingReviewCount = e.HeldResponseCount,
             })
-            .AsSingleQuery()
+            // Split: in one query, SQLite builds the tags and the initiative links of every exercise before joining
+            // them to this one (19 ms a page at 10,000 exercises); each collection read apart is found by its key.
+            .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
