@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LibrarianExercises.Tests.Web;
+
+/// <summary>
+/// The site as it is deployed: its own process on Kestrel, stopped by the service manager's SIGTERM. The background
+/// log writer holds lines in memory; the lines of the last requests before the stop must still reach the file.
+/// </summary>
+public sealed class ShutdownLogTests
+{
+    [UnixSignalFact]
+    public async Task TheLastRequestsBeforeAStopAreInTheLogFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("librarian-shutdown-");
+        try
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LibrarianExercises.Web.dll"));
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            start.Environment["ConnectionStrings__Library"] = "Data Source=" + Path.Combine(folder.FullName, "library.db");
+            start.Environment["Serilog__WriteTo__0__Args__configure__1__Args__path"] = Path.Combine(folder.FullName, "logs", "log-.txt");
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            try
+            {
+                using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+                await WaitUntilServingAsync(client, process);
+                // Paths no page has, so that only these requests can have logged them.
+                var last = Enumerable.Range(1, 5).Select(i => $"/no-such-page-{Guid.NewGuid():N}-{i}").ToList();
+                foreach (var path in last)
+                {
+                    Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri(path, UriKind.Relative))).StatusCode);
+                }
+
+                using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                {
+                    await kill.WaitForExitAsync();
+                }
+
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+                await process.WaitForExitAsync(timeout.Token);
+                Assert.True(process.ExitCode == 0, await output + await errors);
+
+                var file = Assert.Single(Directory.GetFiles(Path.Combine(folder.FullName, "logs")));
+                var lines = await File.ReadAllTextAsync(file);
+                Assert.All(last, path => Assert.Contains($"HTTP GET {path} responded 404", lines, StringComparison.Ordinal));
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task WaitUntilServingAsync(HttpClient client, Process process)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Fail("The site did not start serving within a minute.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A test that stops a process with a Unix signal, as a service manager does: not run on Windows.</summary>
+public sealed class UnixSignalFactAttribute : FactAttribute
+{
+    public UnixSignalFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "Needs Unix signals (kill -TERM).";
+        }
+    }
+}
