@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using LibrarianExercises.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LibrarianExercises.Tests.Web;
@@ -44,53 +41,26 @@ public sealed class ConnectionUseTests
     }
 
     /// <summary>Counts EF's connection opens on one database, from its diagnostic events.</summary>
-    private sealed class ConnectionOpens : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    private sealed class ConnectionOpens : IDisposable
     {
-        private readonly string _connectionString;
-        private readonly IDisposable _all;
-        private readonly ConcurrentBag<IDisposable> _subscriptions = [];
+        private readonly EfEvents _events;
         private int _count;
 
         public ConnectionOpens(string connectionString)
         {
-            _connectionString = connectionString;
-            _all = DiagnosticListener.AllListeners.Subscribe(this);
+            var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            _events = new EfEvents((name, payload) =>
+            {
+                if (name == RelationalEventId.ConnectionOpened.Name && payload is ConnectionEndEventData opened
+                    && opened.Connection.ConnectionString.Contains(dataSource, StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref _count);
+                }
+            });
         }
 
         public int Count => Volatile.Read(ref _count);
 
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.ConnectionOpened.Name && value.Value is ConnectionEndEventData opened
-                && opened.Connection.ConnectionString.Contains(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(_connectionString).DataSource, StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            foreach (var subscription in _subscriptions)
-            {
-                subscription.Dispose();
-            }
-        }
+        public void Dispose() => _events.Dispose();
     }
 }

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using LibrarianExercises.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LibrarianExercises.Tests.Web;
@@ -20,7 +18,7 @@ public sealed partial class QueryPlanTests
     public async Task AnExercisePageScansNoTable()
     {
         await using var app = new LibrarianAppFactory();
-        // Listening before the site starts: EF keeps for a second its finding that nobody listens.
+        // Listening before the site starts (see EfEvents).
         using var commands = new ExecutedQueries(app.ConnectionString);
         using var client = app.CreateClient();
         await client.GetAsync(new Uri("/", UriKind.Relative));
@@ -98,55 +96,28 @@ public sealed partial class QueryPlanTests
     private static partial Regex ScanOf();
 
     /// <summary>The text of every command EF runs on one database while this lives, from its diagnostic events.</summary>
-    private sealed class ExecutedQueries : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    private sealed class ExecutedQueries : IDisposable
     {
-        private readonly string _dataSource;
-        private readonly IDisposable _all;
-        private readonly ConcurrentBag<IDisposable> _subscriptions = [];
+        private readonly EfEvents _events;
         private readonly ConcurrentQueue<string> _texts = new();
 
         public ExecutedQueries(string connectionString)
         {
-            _dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            _all = DiagnosticListener.AllListeners.Subscribe(this);
+            var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            _events = new EfEvents((name, payload) =>
+            {
+                if (name == RelationalEventId.CommandExecuted.Name && payload is CommandExecutedEventData executed
+                    && executed.Command.Connection?.ConnectionString.Contains(dataSource, StringComparison.Ordinal) == true)
+                {
+                    _texts.Enqueue(executed.Command.CommandText);
+                }
+            });
         }
 
         public IReadOnlyCollection<string> Texts => [.. _texts];
 
         public void Clear() => _texts.Clear();
 
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData executed
-                && executed.Command.Connection?.ConnectionString.Contains(_dataSource, StringComparison.Ordinal) == true)
-            {
-                _texts.Enqueue(executed.Command.CommandText);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            foreach (var subscription in _subscriptions)
-            {
-                subscription.Dispose();
-            }
-        }
+        public void Dispose() => _events.Dispose();
     }
 }
