@@ -9,6 +9,7 @@ public sealed class DatabaseInitializer(
     LibrarianDbContext db,
     StrategySeeder strategySeeder,
     ExerciseImporter importer,
+    InstanceSecrets secrets,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -17,12 +18,18 @@ public sealed class DatabaseInitializer(
         // WAL lets readers go on while a response is written; the setting is kept in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
-        if (await db.InstanceSecrets.FindAsync([InstanceSecret.ClientHashSalt], cancellationToken) is null)
+        foreach (var name in InstanceSecret.All)
         {
-            // Made once and kept with the keys, so that rate limits and held-response caps survive restarts.
-            db.InstanceSecrets.Add(new InstanceSecret { Name = InstanceSecret.ClientHashSalt, Value = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) });
-            await db.SaveChangesAsync(cancellationToken);
+            if (await db.InstanceSecrets.FindAsync([name], cancellationToken) is null)
+            {
+                // Made once and kept with the keys, so that rate limits, held-response caps and open forms survive
+                // restarts, and every instance on the database agrees.
+                db.InstanceSecrets.Add(new InstanceSecret { Name = name, Value = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) });
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
+
+        secrets.Load(await db.InstanceSecrets.AsNoTracking().ToListAsync(cancellationToken));
 
         await using (var strategy = StartingContent.Open(StartingContent.Strategy20192024))
         {

@@ -56,7 +56,8 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     /// </summary>
     public async Task<ExerciseForResponse?> FindForResponseAsync(int number, string? formNonce, CancellationToken cancellationToken)
     {
-        // The post's queries (this, the held count and the page of the response) share one connection from the pool.
+        // The post's queries (this, the held count when it is held, and its page when the commit could not tell it)
+        // share one connection from the pool.
         await db.Database.OpenConnectionAsync(cancellationToken);
         return formNonce is null
             ? await ForResponseWithoutForm(db, number, cancellationToken)

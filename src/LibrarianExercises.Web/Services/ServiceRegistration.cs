@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<StoredHtmlRefresh>());
         services.AddSingleton<Countries>();
         services.AddSingleton<ResponseScreening>();
+        services.AddSingleton<InstanceSecrets>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<ClientAddresses>();
         services.AddScoped<ResponseStore>();

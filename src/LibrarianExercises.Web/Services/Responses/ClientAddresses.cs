@@ -16,11 +16,12 @@ public sealed class ClientAddresses
 {
     private readonly Lazy<byte[]> _salt;
 
-    public ClientAddresses(IOptions<ResponseOptions> options, IServiceScopeFactory scopes)
+    public ClientAddresses(IOptions<ResponseOptions> options, InstanceSecrets secrets)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(secrets);
         var configured = options.Value.ClientHashSalt;
-        _salt = new Lazy<byte[]>(() => configured is { Length: > 0 } ? Encoding.UTF8.GetBytes(configured) : StoredSalt(scopes));
+        _salt = new Lazy<byte[]>(() => configured is { Length: > 0 } ? Encoding.UTF8.GetBytes(configured) : secrets.Get(InstanceSecret.ClientHashSalt));
     }
 
     public string? Hash(IPAddress? address)
@@ -45,14 +46,5 @@ public sealed class ClientAddresses
 
         var bytes = address.GetAddressBytes();
         return address.AddressFamily == AddressFamily.InterNetworkV6 ? bytes[..8] : bytes;
-    }
-
-    private static byte[] StoredSalt(IServiceScopeFactory scopes)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LibrarianDbContext>();
-        var stored = db.InstanceSecrets.Find(InstanceSecret.ClientHashSalt)
-            ?? throw new InvalidOperationException("The client-address salt is missing: the database was not initialised.");
-        return Convert.FromBase64String(stored.Value);
     }
 }
