@@ -1,5 +1,7 @@
 using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Responses;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LibrarianExercises.Tests.Responses;
@@ -72,6 +74,22 @@ public sealed class FormTokenTests : IAsyncLifetime
         var foreign = other.Services.GetRequiredService<FormTokens>().Issue(89);
 
         Assert.Null(Tokens.Read(foreign));
+    }
+
+    [Fact]
+    public async Task ADatabaseMadeBeforeFormTokensWereSignedGetsItsKeyAtStart()
+    {
+        await using var before = LibrarianAppFactory.WithDatabaseFile();
+        await before.WithDbAsync(db => db.InstanceSecrets.Where(s => s.Name == InstanceSecret.FormTokenKey).ExecuteDeleteAsync());
+
+        await using var after = new LibrarianAppFactory();
+        after.Settings["ConnectionStrings:Library"] = before.ConnectionString;
+        using var poster = new ResponsePoster(after);
+        using var posted = await poster.PostAsync(89, ResponsePoster.Fields(text: "posted after the upgrade"));
+
+        Assert.True(await after.WithDbAsync(db => db.InstanceSecrets.AnyAsync(s => s.Name == InstanceSecret.FormTokenKey)));
+        var stored = await after.WithDbAsync(db => db.Responses.SingleAsync(r => r.BodyMarkdown == "posted after the upgrade"));
+        Assert.Equal(ResponseStatus.Published, stored.Status);
     }
 
     [Theory]
