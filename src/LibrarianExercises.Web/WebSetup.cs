@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Threading.RateLimiting;
 using LibrarianExercises.Web.Api;
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
@@ -114,7 +115,7 @@ public static class WebSetup
                 var rules = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResponseOptions>>().Value;
                 var client = context.RequestServices.GetRequiredService<ClientAddresses>().Hash(context.Connection.RemoteIpAddress) ?? "unknown";
                 // By the number as read, so that "089" and "89" share one limit.
-                var number = Controllers.ProblemResults.TryParseExerciseNumber(context.GetRouteValue("number") as string, out var parsed) ? parsed : 0;
+                var number = ExerciseNumber.TryParse(context.GetRouteValue("number") as string, out var parsed) ? parsed.Value : 0;
                 var key = client + "/" + number.ToString(CultureInfo.InvariantCulture);
                 return RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
                 {

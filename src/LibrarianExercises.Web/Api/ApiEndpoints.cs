@@ -165,7 +165,7 @@ public static class ApiEndpoints
         [FromServices] ExerciseQueries exercises,
         CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return ApiResults.Problem(ApiProblems.MalformedExerciseNumber(context, number));
         }
@@ -184,7 +184,7 @@ public static class ApiEndpoints
         [FromServices] ResponseQueries responses,
         CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return ApiResults.Problem(ApiProblems.MalformedExerciseNumber(context, number));
         }

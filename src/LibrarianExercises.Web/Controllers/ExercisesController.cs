@@ -1,4 +1,3 @@
-using System.Globalization;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Caching;
@@ -40,14 +39,14 @@ public sealed class ExercisesController(
         if (number is not null)
         {
             var typed = number.Trim().TrimStart('#');
-            if (!ProblemResults.TryParseExerciseNumber(typed, out var wanted))
+            if (!ExerciseNumber.TryParse(typed, out var wanted))
             {
                 return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
             }
 
             return await queries.ExistsAsync(wanted, cancellationToken)
-                ? RedirectToAction(nameof(Show), new { number = wanted })
-                : this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, wanted.ToString(CultureInfo.InvariantCulture));
+                ? RedirectToAction(nameof(Show), new { number = wanted.Value })
+                : this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, wanted.ToString());
         }
 
         if (!ProblemResults.TryParsePage(page, out var pageNumber))
@@ -82,7 +81,7 @@ public sealed class ExercisesController(
     [HttpGet("{number}")]
     public async Task<IActionResult> Show(string number, string? page, CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }
@@ -159,8 +158,8 @@ public sealed class ExercisesController(
     /// <summary>Readable addresses such as <c>/exercises/89/make-a-connection</c> lead to the canonical one.</summary>
     [HttpGet("{number}/{slug}")]
     public IActionResult ShowWithSlug(string number, string slug) =>
-        ProblemResults.TryParseExerciseNumber(number, out var wanted)
-            ? RedirectToActionPermanent(nameof(Show), new { number = wanted })
+        ExerciseNumber.TryParse(number, out var wanted)
+            ? RedirectToActionPermanent(nameof(Show), new { number = wanted.Value })
             : this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
 
     /// <summary>
@@ -178,7 +177,7 @@ public sealed class ExercisesController(
     {
         // Not cancellable: once the visitor has pressed the button, their words are kept even if they leave.
         var cancellationToken = CancellationToken.None;
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number, form.Text);
         }
@@ -216,26 +215,26 @@ public sealed class ExercisesController(
         {
             // Refused, not stored: a flood of held responses from one client would bury the moderators. A person
             // who gets here is told so and given their text back.
-            logger.LogWarning("Response to exercise {ExerciseNumber} refused: the client has too many held responses", wanted);
+            logger.LogWarning("Response to exercise {ExerciseNumber} refused: the client has too many held responses", wanted.Value);
             return this.ProblemView(ProblemKind.TooManyHeld, StatusCodes.Status429TooManyRequests, number, form.Text);
         }
 
         var (response, place) = await store.AddAsync(exercise, form, verdict, client, ticket?.Nonce, cancellationToken);
         logger.LogInformation(
             "Response {ResponseId} to exercise {ExerciseNumber} stored as {ResponseStatus} {HoldReason}",
-            response.Id, wanted, response.Status, response.HoldReason);
+            response.Id, wanted.Value, response.Status, response.HoldReason);
 
         if (response.Status != Data.ResponseStatus.Published)
         {
             TempData[JustPostedKey] = response.Status.ToString();
-            return this.SeeOther(Url.Action(nameof(Show), null, new { number = wanted }, null, null, "response-status")!);
+            return this.SeeOther(Url.Action(nameof(Show), null, new { number = wanted.Value }, null, null, "response-status")!);
         }
 
         TempData[JustPostedKey] = response.Status.ToString();
         // The place the commit read for the group it was stored with; counted here only when it could not tell.
         var onPage = place is { } known ? (known / responses.PageSize) + 1 : await responses.PageOfAsync(response, cancellationToken);
         // Routed, so that a response posted from /es/exercises/42 brings its writer back to the Spanish page.
-        var back = Url.Action(nameof(Show), null, new { number = wanted, page = onPage > 1 ? onPage : (int?)null }, null, null, $"response-{response.Id}")!;
+        var back = Url.Action(nameof(Show), null, new { number = wanted.Value, page = onPage > 1 ? onPage : (int?)null }, null, null, $"response-{response.Id}")!;
         return this.SeeOther(back);
     }
 

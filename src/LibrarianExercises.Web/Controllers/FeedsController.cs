@@ -72,7 +72,7 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWordi
     [AcceptVerbs("GET", "HEAD", Route = "/exercises/{number}/responses/feed")]
     public async Task<IActionResult> Responses(string number, CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }

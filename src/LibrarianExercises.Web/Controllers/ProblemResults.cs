@@ -7,8 +7,6 @@ namespace LibrarianExercises.Web.Controllers;
 /// <summary>Helpers for reading route and query values, and for answering with the shared error page.</summary>
 internal static class ProblemResults
 {
-    public const int HighestExerciseNumber = 99_999;
-
     public static ViewResult ProblemView(this Controller controller, ProblemKind problem, int statusCode, string? value = null, string? submittedText = null)
     {
         var result = controller.View("Problem", new ProblemViewModel(problem, statusCode, value, submittedText));
@@ -21,16 +19,6 @@ internal static class ProblemResults
     {
         controller.Response.Headers.Location = url;
         return new StatusCodeResult(StatusCodes.Status303SeeOther);
-    }
-
-    /// <summary>Exercise numbers are plain positive whole numbers: "89", not "+89", "8 9" or "٨٩".</summary>
-    public static bool TryParseExerciseNumber(string? text, out int number)
-    {
-        number = 0;
-        return text is { Length: > 0 and <= 5 }
-            && text.All(char.IsAsciiDigit)
-            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number)
-            && number is >= 1 and <= HighestExerciseNumber;
     }
 
     /// <summary>Absent means the first page; anything but a positive whole number is malformed.</summary>

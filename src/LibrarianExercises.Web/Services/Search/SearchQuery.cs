@@ -93,7 +93,7 @@ public sealed class SearchQuery
             }
         }
 
-        var number = Controllers.ProblemResults.TryParseExerciseNumber(text.TrimStart('#').Trim(), out var n) ? n : (int?)null;
+        var number = Models.ExerciseNumber.TryParse(text.TrimStart('#').Trim(), out var n) ? n.Value : (int?)null;
         var problem = words.Count > MaxWords ? SearchProblem.TooManyWords
             : words.Count > 0 ? SearchProblem.None
             : runs.Count > 0 ? SearchProblem.OnlyOperators

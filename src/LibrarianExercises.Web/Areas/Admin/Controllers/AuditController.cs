@@ -26,12 +26,12 @@ public sealed class AuditController(AuditQueries queries, ResponseStore store) :
         int? exerciseNumber = null;
         if (exercise is not null)
         {
-            if (!ProblemResults.TryParseExerciseNumber(exercise.Trim().TrimStart('#'), out var number))
+            if (!ExerciseNumber.TryParse(exercise.Trim().TrimStart('#'), out var number))
             {
                 return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, exercise);
             }
 
-            exerciseNumber = number;
+            exerciseNumber = number.Value;
         }
 
         actor = string.IsNullOrWhiteSpace(actor) ? null : actor.Trim();

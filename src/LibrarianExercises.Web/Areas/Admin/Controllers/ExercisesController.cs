@@ -25,12 +25,12 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
         int? wanted = null;
         if (!string.IsNullOrWhiteSpace(number))
         {
-            if (!ProblemResults.TryParseExerciseNumber(number.Trim().TrimStart('#'), out var parsed))
+            if (!ExerciseNumber.TryParse(number.Trim().TrimStart('#'), out var parsed))
             {
                 return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
             }
 
-            wanted = parsed;
+            wanted = parsed.Value;
         }
 
         var filter = ExerciseStatusFilter.All;
@@ -89,7 +89,7 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
     [HttpGet("{number}/edit")]
     public async Task<IActionResult> Edit(string number, CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }
@@ -118,7 +118,7 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
     public async Task<IActionResult> Edit(string number, [Bind(Prefix = "Form")] ExerciseForm form, string? intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }
@@ -161,7 +161,7 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
 
     private async Task<IActionResult> ChangeAsync(string number, Func<int, Task<ExerciseEditOutcome>> change, Func<int, LocalizedString> message)
     {
-        if (!ProblemResults.TryParseExerciseNumber(number, out var wanted))
+        if (!ExerciseNumber.TryParse(number, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }
@@ -173,7 +173,7 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
         }
 
         TempData["AdminStatus"] = message(wanted).Value;
-        return RedirectToAction(nameof(Edit), new { number = wanted });
+        return RedirectToAction(nameof(Edit), new { number = wanted.Value });
     }
 
     private void AddOutcomeError(ExerciseEditOutcome outcome, ExerciseForm form)

@@ -140,11 +140,13 @@ public sealed class StrategyController(StrategyQueries queries, IStringLocalizer
     private IActionResult? ParseMapping(string number, string code, out int exercise, out string from)
     {
         from = "";
-        if (!ProblemResults.TryParseExerciseNumber(number, out exercise))
+        exercise = 0;
+        if (!ExerciseNumber.TryParse(number, out var parsed))
         {
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }
 
+        exercise = parsed.Value;
         return ProblemResults.TryParseInitiativeCode(code, out from)
             ? null
             : this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code);

@@ -54,7 +54,7 @@ public sealed class ExerciseForm : IValidatableObject
     [StringLength(SourceUrlMaxLength, ErrorMessage = "Please keep the address to {1} characters or fewer.")]
     public string? SourceUrl { get; set; }
 
-    public int ParsedNumber => ProblemResults.TryParseExerciseNumber(Number?.Trim().TrimStart('#'), out var number) ? number : 0;
+    public int ParsedNumber => ExerciseNumber.TryParse(Number?.Trim().TrimStart('#'), out var number) ? number.Value : 0;
 
     public IReadOnlyList<string> TagNames =>
         [.. (Tags ?? "").Split(TagSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -78,7 +78,7 @@ public sealed class ExerciseForm : IValidatableObject
         var text = validationContext.GetRequiredService<IStringLocalizer<AdminText>>();
         if (Number is { Length: > 0 } && ParsedNumber == 0)
         {
-            yield return new ValidationResult(text["Exercise numbers are whole numbers from 1 to {0}, such as 90.", ProblemResults.HighestExerciseNumber], [nameof(Number)]);
+            yield return new ValidationResult(text["Exercise numbers are whole numbers from 1 to {0}, such as 90.", ExerciseNumber.Highest], [nameof(Number)]);
         }
 
         if (Title is not null && string.IsNullOrWhiteSpace(Title))
