@@ -1,5 +1,4 @@
 using System.Globalization;
-using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Responses;
@@ -9,8 +8,8 @@ namespace LibrarianExercises.Web.Api;
 
 /// <summary>
 /// The read-only JSON API under <c>/api</c>. Each endpoint reads its route and query values by the same rules as the
-/// pages (<see cref="ProblemResults"/>, <see cref="SlugGenerator"/>), asks the same query services, and maps what they
-/// return onto the API's own contract records. Every endpoint answers GET and HEAD only.
+/// pages (<see cref="ExerciseNumber"/>, <see cref="RouteValues"/>, <see cref="SlugGenerator"/>), asks the same query
+/// services, and maps what they return onto the API's own contract records. Every endpoint answers GET and HEAD only.
 /// </summary>
 public static class ApiEndpoints
 {
@@ -100,7 +99,7 @@ public static class ApiEndpoints
         CancellationToken cancellationToken)
     {
         // Every value is read before any is looked up, so that a malformed one is reported whatever the others hold.
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return ApiResults.Problem(ApiProblems.MalformedPage(context, page!));
         }
@@ -113,7 +112,7 @@ public static class ApiEndpoints
         string? code = null;
         if (initiative is not null)
         {
-            if (!ProblemResults.TryParseInitiativeCode(initiative, out var parsed))
+            if (!RouteValues.TryParseInitiativeCode(initiative, out var parsed))
             {
                 return ApiResults.Problem(ApiProblems.MalformedInitiativeCode(context, initiative));
             }
@@ -189,7 +188,7 @@ public static class ApiEndpoints
             return ApiResults.Problem(ApiProblems.MalformedExerciseNumber(context, number));
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return ApiResults.Problem(ApiProblems.MalformedPage(context, page!));
         }

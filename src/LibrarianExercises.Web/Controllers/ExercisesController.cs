@@ -49,7 +49,7 @@ public sealed class ExercisesController(
                 : this.ProblemView(ProblemKind.ExerciseNotFound, StatusCodes.Status404NotFound, wanted.ToString());
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }
@@ -86,7 +86,7 @@ public sealed class ExercisesController(
             return this.ProblemView(ProblemKind.MalformedExerciseNumber, StatusCodes.Status400BadRequest, number);
         }
 
-        if (!ProblemResults.TryParsePage(page, out var responsePage))
+        if (!RouteValues.TryParsePage(page, out var responsePage))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }
@@ -112,7 +112,7 @@ public sealed class ExercisesController(
         string? code = null;
         if (initiative is not null)
         {
-            if (!ProblemResults.TryParseInitiativeCode(initiative, out var parsed))
+            if (!RouteValues.TryParseInitiativeCode(initiative, out var parsed))
             {
                 return (null, this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, initiative));
             }
@@ -123,7 +123,7 @@ public sealed class ExercisesController(
         int? directionNumber = null;
         if (direction is not null)
         {
-            if (!ProblemResults.TryParseDirectionNumber(direction, out var parsed))
+            if (!RouteValues.TryParseDirectionNumber(direction, out var parsed))
             {
                 return (null, this.ProblemView(ProblemKind.MalformedDirection, StatusCodes.Status400BadRequest, direction));
             }

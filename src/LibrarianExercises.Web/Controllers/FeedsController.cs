@@ -48,7 +48,7 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWordi
     [AcceptVerbs("GET", "HEAD", Route = "/strategy/{code}/feed")]
     public async Task<IActionResult> Initiative(string code, CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseInitiativeCode(code, out var wanted))
+        if (!RouteValues.TryParseInitiativeCode(code, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code);
         }

@@ -21,7 +21,7 @@ public sealed class SearchController(SearchQueries search, ILogger<SearchControl
             return View(SearchViewModel.Unasked);
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }

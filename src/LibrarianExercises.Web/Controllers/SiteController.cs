@@ -50,7 +50,7 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
     [AcceptVerbs("GET", "HEAD", Route = "/sitemaps/{number}.xml")]
     public async Task<IActionResult> SitemapFile(string number, CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParsePage(number, out var file))
+        if (!Models.RouteValues.TryParsePage(number, out var file))
         {
             return this.ProblemView(Models.ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, number);
         }

@@ -29,12 +29,12 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, string? page, CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseInitiativeCode(code, out var wanted))
+        if (!RouteValues.TryParseInitiativeCode(code, out var wanted))
         {
             return this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code);
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }

@@ -25,7 +25,7 @@ public sealed class TagsController(ExerciseQueries queries) : Controller
             return this.ProblemView(ProblemKind.MalformedTag, StatusCodes.Status400BadRequest, RouteData.Values["slug"] as string);
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }

@@ -55,7 +55,7 @@ public sealed class AuditController(AuditQueries queries, ResponseStore store) :
             return this.ProblemView(ProblemKind.DateRangeReversed, StatusCodes.Status400BadRequest, from + " to " + to);
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }

@@ -39,7 +39,7 @@ public sealed class ExercisesController(ExerciseAdminQueries queries, ExerciseQu
             return this.ProblemView(ProblemKind.BadRequest, StatusCodes.Status400BadRequest, status);
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }

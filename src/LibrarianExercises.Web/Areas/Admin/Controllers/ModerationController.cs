@@ -31,7 +31,7 @@ public sealed class ModerationController(ModerationQueries queries, ResponseStor
             return this.ProblemView(ProblemKind.MalformedResponseStatus, StatusCodes.Status400BadRequest, status);
         }
 
-        if (!ProblemResults.TryParsePage(page, out var pageNumber))
+        if (!RouteValues.TryParsePage(page, out var pageNumber))
         {
             return this.ProblemView(ProblemKind.MalformedPage, StatusCodes.Status400BadRequest, page);
         }
@@ -58,7 +58,7 @@ public sealed class ModerationController(ModerationQueries queries, ResponseStor
         var cancellationToken = CancellationToken.None;
         // The queue to go back to; a tampered value only loses the editor's place.
         var filter = TryParseFilter(status, out var parsedFilter) ? parsedFilter : ModerationFilter.Waiting;
-        var pageNumber = ProblemResults.TryParsePage(page, out var parsedPage) ? parsedPage : 1;
+        var pageNumber = RouteValues.TryParsePage(page, out var parsedPage) ? parsedPage : 1;
 
         var selection = new List<int>();
         var malformed = false;

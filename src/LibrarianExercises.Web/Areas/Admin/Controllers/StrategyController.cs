@@ -121,7 +121,7 @@ public sealed class StrategyController(StrategyQueries queries, IStringLocalizer
             return problem;
         }
 
-        if (!ProblemResults.TryParseInitiativeCode(to, out var target))
+        if (!RouteValues.TryParseInitiativeCode(to, out var target))
         {
             return this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, to);
         }
@@ -147,7 +147,7 @@ public sealed class StrategyController(StrategyQueries queries, IStringLocalizer
         }
 
         exercise = parsed.Value;
-        return ProblemResults.TryParseInitiativeCode(code, out from)
+        return RouteValues.TryParseInitiativeCode(code, out from)
             ? null
             : this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code);
     }
@@ -167,7 +167,7 @@ public sealed class StrategyController(StrategyQueries queries, IStringLocalizer
     /// <summary>A malformed code is a bad request; one the edition lacks is not found.</summary>
     private async Task<(InitiativeRef? Initiative, IActionResult? Problem)> FindAsync(string code, CancellationToken cancellationToken)
     {
-        if (!ProblemResults.TryParseInitiativeCode(code, out var wanted))
+        if (!RouteValues.TryParseInitiativeCode(code, out var wanted))
         {
             return (null, this.ProblemView(ProblemKind.MalformedInitiativeCode, StatusCodes.Status400BadRequest, code));
         }

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Resources;
 using LibrarianExercises.Web.Services;
@@ -106,7 +105,7 @@ public sealed class ExerciseForm : IValidatableObject
             yield return new ValidationResult(text["Please keep each tag to {0} characters or fewer.", 200], [nameof(Tags)]);
         }
 
-        foreach (var code in Initiatives.Where(c => c.Length > 0 && !ProblemResults.TryParseInitiativeCode(c, out _)))
+        foreach (var code in Initiatives.Where(c => c.Length > 0 && !RouteValues.TryParseInitiativeCode(c, out _)))
         {
             yield return new ValidationResult(text["“{0}” is not a key initiative code.", code], [nameof(Initiatives)]);
         }

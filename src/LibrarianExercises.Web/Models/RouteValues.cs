@@ -1,26 +1,13 @@
 using System.Globalization;
-using LibrarianExercises.Web.Models;
-using Microsoft.AspNetCore.Mvc;
 
-namespace LibrarianExercises.Web.Controllers;
+namespace LibrarianExercises.Web.Models;
 
-/// <summary>Helpers for reading route and query values, and for answering with the shared error page.</summary>
-internal static class ProblemResults
+/// <summary>
+/// The rules route and query values other than exercise numbers (<see cref="ExerciseNumber"/>) are read by: a list's
+/// page, a key initiative's code and a strategic direction's number.
+/// </summary>
+internal static class RouteValues
 {
-    public static ViewResult ProblemView(this Controller controller, ProblemKind problem, int statusCode, string? value = null, string? submittedText = null)
-    {
-        var result = controller.View("Problem", new ProblemViewModel(problem, statusCode, value, submittedText));
-        result.StatusCode = statusCode;
-        return result;
-    }
-
-    /// <summary>303 See Other: after a post, the browser fetches the page with GET.</summary>
-    public static IActionResult SeeOther(this Controller controller, string url)
-    {
-        controller.Response.Headers.Location = url;
-        return new StatusCodeResult(StatusCodes.Status303SeeOther);
-    }
-
     /// <summary>Absent means the first page; anything but a positive whole number is malformed.</summary>
     public static bool TryParsePage(string? text, out int page)
     {
