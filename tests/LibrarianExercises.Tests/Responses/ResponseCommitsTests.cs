@@ -153,6 +153,54 @@ public sealed class ResponseCommitsTests
 
     /// <summary>Takes the writers' turn, as a long moderation or stored-HTML pass would, until released.</summary>
     /// <returns>Once the turn is taken: the holding, which ends when released.</returns>
+    [Fact]
+    public async Task OfResponsesSentTogetherWithOneFormOnlyTheFirstStandsAndTheOthersAreHeldAsReplays()
+    {
+        await using var app = LibrarianAppFactory.WithDatabaseFile();
+        var commits = app.Services.GetRequiredService<ResponseCommits>();
+        var exerciseId = await ExerciseIdAsync(app, 89);
+        var release = new TaskCompletionSource();
+        var holding = await HoldTheWritersAsync(app, release.Task);
+
+        // All three passed the post's own check (the nonce was not stored yet): they meet in one group.
+        var sent = new[] { "First of the form", "Second of the form", "Another form" }
+            .Select(name => NewResponse(exerciseId, name, nonce: name == "Another form" ? "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb" : "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))
+            .ToList();
+        var committing = sent.Select(r => commits.CommitAsync(r, 89)).ToList();
+        release.SetResult();
+        await holding;
+        await Task.WhenAll(committing);
+
+        var stored = await app.WithDbAsync(db => db.Responses.Where(r => r.FormNonce != null).ToDictionaryAsync(r => r.DisplayName, r => (r.Status, r.HoldReason)));
+        Assert.Equal((ResponseStatus.Published, (string?)null), stored["First of the form"]);
+        Assert.Equal((ResponseStatus.Held, HoldReasons.ReusedFormToken), stored["Second of the form"]);
+        Assert.Equal((ResponseStatus.Published, (string?)null), stored["Another form"]);
+        // The poster is told what became of theirs: the response they hold says it is held.
+        Assert.Equal(ResponseStatus.Held, sent[1].Status);
+        Assert.Null(await committing[1]);
+    }
+
+    [Fact]
+    public async Task AResponseWhoseFormWasUsedBeforeIsHeldByItsCommitAndSpamStaysSpam()
+    {
+        await using var app = LibrarianAppFactory.WithDatabaseFile();
+        var commits = app.Services.GetRequiredService<ResponseCommits>();
+        var exerciseId = await ExerciseIdAsync(app, 89);
+        const string nonce = "cccccccccccccccccccccccccccccccc";
+        await commits.CommitAsync(NewResponse(exerciseId, "Earlier", nonce: nonce), 89);
+
+        var again = NewResponse(exerciseId, "Later", nonce: nonce);
+        var spam = NewResponse(exerciseId, "Spam", ResponseStatus.Spam, nonce: nonce);
+        spam.HoldReason = HoldReasons.Honeypot;
+        await commits.CommitAsync(again, 89);
+        await commits.CommitAsync(spam, 89);
+
+        Assert.Equal((ResponseStatus.Held, HoldReasons.ReusedFormToken), (again.Status, again.HoldReason));
+        Assert.Equal((ResponseStatus.Spam, HoldReasons.Honeypot), (spam.Status, spam.HoldReason));
+        var earlier = await app.WithDbAsync(db => db.Responses.SingleAsync(r => r.DisplayName == "Earlier"));
+        Assert.Equal(ResponseStatus.Published, earlier.Status);
+    }
+
     private static async Task<Task> HoldTheWritersAsync(LibrarianAppFactory app, Task release)
     {
         var gate = app.Services.GetRequiredService<WriteGate>();
@@ -170,8 +218,9 @@ public sealed class ResponseCommitsTests
     private static Task<int> ExerciseIdAsync(LibrarianAppFactory app, int number) =>
         app.WithDbAsync(db => db.Exercises.Where(e => e.Number == number).Select(e => e.Id).SingleAsync());
 
-    private static Response NewResponse(int exerciseId, string name, ResponseStatus status = ResponseStatus.Published, DateTime? createdUtc = null) => new()
+    private static Response NewResponse(int exerciseId, string name, ResponseStatus status = ResponseStatus.Published, DateTime? createdUtc = null, string? nonce = null) => new()
     {
+        FormNonce = nonce,
         ExerciseId = exerciseId,
         DisplayName = name,
         BodyMarkdown = "We did it.",

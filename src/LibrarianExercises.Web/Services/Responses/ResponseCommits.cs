@@ -118,13 +118,40 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         // Not cancellable: these visitors have pressed the button, and are waiting to be told their words are kept.
         await _writes.RunAsync(async () =>
         {
-            // One connection from the pool for the commit and the counters read after it.
+            // One connection from the pool for the replay check, the commit and the counters read after it.
             await db.Database.OpenConnectionAsync(CancellationToken.None);
+            await HoldReplaysAsync(db, group);
             await db.SaveChangesAsync(CancellationToken.None);
             // In the same turn, so that no other writer's change comes between the commit and the counters read.
             await ReadPlacesAsync(db, group);
             return 0;
         }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A post's form is checked for an earlier response when the post arrives, but two posts of the same form sent
+    /// at once both pass that check. Here, in the write turn that stores them, where no other response can be
+    /// written in between, each response whose form's nonce is already stored, or taken by an earlier one of the
+    /// group, is held as a replay: the first of a form's responses is the one that stands.
+    /// </summary>
+    private static async Task HoldReplaysAsync(LibrarianDbContext db, IReadOnlyList<Pending> group)
+    {
+        var nonces = group.Select(p => p.Response.FormNonce).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (nonces.Count == 0)
+        {
+            return;
+        }
+
+        var taken = (await db.Responses.Where(r => r.FormNonce != null && nonces.Contains(r.FormNonce))
+            .Select(r => r.FormNonce!).ToListAsync(CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+        foreach (var response in group.Select(p => p.Response))
+        {
+            if (response.FormNonce is { } nonce && !taken.Add(nonce))
+            {
+                var verdict = ResponseScreening.AsReplay(new ScreeningResult(response.Status, response.HoldReason));
+                (response.Status, response.HoldReason) = (verdict.Status, verdict.Reason);
+            }
+        }
     }
 
     /// <summary>

@@ -35,6 +35,24 @@ public sealed class ResponseScreening(TimeProvider clock, IOptions<ResponseOptio
     /// <param name="ticketUsedBefore">A response was already sent with this token.</param>
     public ScreeningResult Screen(ResponseForm form, FormTicket? ticket, int exerciseNumber, bool ticketUsedBefore)
     {
+        var verdict = ScreenForm(form, ticket, exerciseNumber);
+        return ticketUsedBefore ? AsReplay(verdict) : verdict;
+    }
+
+    /// <summary>
+    /// What a response becomes once its form turns out to have been used for another: held as a replay, unless
+    /// screening found a stronger reason already (spam, or a token that was never good for this exercise).
+    /// </summary>
+    public static ScreeningResult AsReplay(ScreeningResult verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Status == ResponseStatus.Spam || verdict.Reason is HoldReasons.BadFormToken or HoldReasons.OtherExercisesToken
+            ? verdict
+            : new ScreeningResult(ResponseStatus.Held, HoldReasons.ReusedFormToken);
+    }
+
+    private ScreeningResult ScreenForm(ResponseForm form, FormTicket? ticket, int exerciseNumber)
+    {
         ArgumentNullException.ThrowIfNull(form);
         if (!string.IsNullOrEmpty(form.Website))
         {
@@ -49,11 +67,6 @@ public sealed class ResponseScreening(TimeProvider clock, IOptions<ResponseOptio
         if (ticket.ExerciseNumber != exerciseNumber)
         {
             return new ScreeningResult(ResponseStatus.Held, HoldReasons.OtherExercisesToken);
-        }
-
-        if (ticketUsedBefore)
-        {
-            return new ScreeningResult(ResponseStatus.Held, HoldReasons.ReusedFormToken);
         }
 
         var age = clock.GetUtcNow() - ticket.IssuedAt;
