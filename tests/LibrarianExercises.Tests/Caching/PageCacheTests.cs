@@ -108,6 +108,44 @@ public sealed class PageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACachedPageIsFilledForEachVisitorWithItsLengthAndOnlyTheirOwnCookie()
+    {
+        static async Task<(HttpResponseMessage Response, string Body)> LoadAsync(LibrarianAppFactory app, HttpMethod method)
+        {
+            using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            var response = await client.SendAsync(new HttpRequestMessage(method, new Uri("/exercises/89", UriKind.Relative)));
+            return (response, await response.Content.ReadAsStringAsync());
+        }
+
+        static string[] CookiesOf(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("Set-Cookie", out var cookies) ? [.. cookies] : [];
+
+        var (rendered, renderedBody) = await LoadAsync(_app, HttpMethod.Get);
+        var (cached, cachedBody) = await LoadAsync(_app, HttpMethod.Get);
+        var (head, _) = await LoadAsync(_app, HttpMethod.Head);
+        using (rendered)
+        using (cached)
+        using (head)
+        {
+            // The first was rendered and stored, the second came from the cache (the cache says how old its copy is).
+            Assert.Null(rendered.Headers.Age);
+            Assert.NotNull(cached.Headers.Age);
+            foreach (var (response, body) in new[] { (rendered, renderedBody), (cached, cachedBody) })
+            {
+                Assert.DoesNotContain("<!--form-tokens", body, StringComparison.Ordinal);
+                Assert.Contains("name=\"Form.FormToken\"", body, StringComparison.Ordinal);
+                Assert.False(response.Headers.Contains("X-Form-Token-Holes"));
+                Assert.Single(CookiesOf(response));
+            }
+
+            Assert.DoesNotContain(CookiesOf(rendered)[0], CookiesOf(cached));
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(cachedBody), cached.Content.Headers.ContentLength);
+            Assert.Equal(cached.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+            Assert.False(head.Headers.Contains("X-Form-Token-Holes"));
+        }
+    }
+
+    [Fact]
     public async Task TheNoteForAVisitorWhoJustPostedIsNeverServedToAnother()
     {
         using var poster = new ResponsePoster(_app);

@@ -3,11 +3,10 @@ using System.Net;
 using System.Text;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.IO;
 
 namespace LibrarianExercises.Web.Services.Caching;
 
-/// <summary>Marks the actions whose pages carry the response form, so that only their responses are buffered.</summary>
+/// <summary>Marks the actions whose pages carry the response form, so that only their responses are read for markers.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class FillsFormTokensAttribute : Attribute;
 
@@ -16,129 +15,120 @@ public sealed class FillsFormTokensAttribute : Attribute;
 /// page on its way out, after the output cache: the cached page holds only a marker, so no visitor is ever handed
 /// another's tokens, and the antiforgery cookie is set for the visitor who gets the page.
 /// </summary>
+/// <remarks>
+/// The view announces each marker in a response header as well (<see cref="Mark"/>), which the output cache keeps
+/// with the page: the tokens are made and the response's length known before the first byte is sent, so the page
+/// streams through (<see cref="FormTokenFillingStream"/>) instead of being held whole and copied again.
+/// </remarks>
 public sealed class FormTokenHoles(RequestDelegate next)
 {
-    /// <summary>What a view writes where the response form's tokens go.</summary>
+    /// <summary>The page's own note of its markers, for this middleware only: it never leaves the server.</summary>
+    internal const string HolesHeader = "X-Form-Token-Holes";
+
+    /// <summary>Writes where the response form's tokens go, and notes it for the way out.</summary>
+    /// <param name="context">The request whose page carries the form.</param>
     /// <param name="exerciseNumber">The exercise the form posts to, for a new form token.</param>
     /// <param name="antiforgeryOnly">The page carries its form token already (a refused form keeps the one it was sent with).</param>
-    public static string Marker(int exerciseNumber, bool antiforgeryOnly = false) =>
-        string.Create(CultureInfo.InvariantCulture, $"<!--form-tokens:{exerciseNumber}{(antiforgeryOnly ? ":antiforgery" : "")}-->");
+    public static string Mark(HttpContext context, int exerciseNumber, bool antiforgeryOnly = false)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var hole = new FormTokenHole(exerciseNumber, antiforgeryOnly);
+        context.Response.Headers.Append(HolesHeader, Describe(hole));
+        return hole.Marker;
+    }
 
     public async Task InvokeAsync(HttpContext context, IAntiforgery antiforgery, FormTokens formTokens)
     {
         ArgumentNullException.ThrowIfNull(context);
         var original = context.Response.Body;
-        // Pooled: a page with fifty responses is large enough that a fresh buffer per request would be a
-        // large-object allocation, and the collections of those cost more than the page.
-        await using var buffer = Buffers.GetStream(nameof(FormTokenHoles));
-        context.Response.Body = buffer;
+        var page = new FormTokenFillingStream(context.Response.BodyWriter, () => Prepare(context, antiforgery, formTokens));
+        context.Response.Body = page;
         try
         {
             await next(context);
+            await page.EndAsync(context.RequestAborted);
         }
         finally
         {
             context.Response.Body = original;
         }
 
-        buffer.Position = 0;
-        if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true
-            || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        if (!page.Started && !context.Response.HasStarted)
         {
-            await buffer.CopyToAsync(original, context.RequestAborted);
-            return;
+            // A page without a body (a 304): nothing to fill, and the note stays here.
+            context.Response.Headers.Remove(HolesHeader);
         }
-
-        // The markers are ASCII, so they are found in the UTF-8 bytes as they are: the page is never decoded.
-        var page = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        var holes = FindHoles(page.Span);
-        if (holes.Count == 0)
-        {
-            await buffer.CopyToAsync(original, context.RequestAborted);
-            return;
-        }
-
-        var requestToken = antiforgery.GetAndStoreTokens(context).RequestToken;
-        var antiforgeryInput = Encoding.UTF8.GetBytes($"<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{WebUtility.HtmlEncode(requestToken)}\" />");
-        var fillings = holes.Select(hole => hole.AntiforgeryOnly
-            ? antiforgeryInput
-            : [.. antiforgeryInput, .. Encoding.UTF8.GetBytes($"<input type=\"hidden\" name=\"Form.FormToken\" value=\"{WebUtility.HtmlEncode(formTokens.Issue(hole.ExerciseNumber))}\" />")]).ToList();
-        // The page now carries this visitor's tokens: no shared cache downstream may keep it.
-        context.Response.Headers.CacheControl = "no-cache, no-store";
-        context.Response.ContentLength = page.Length - holes.Sum(h => h.Length) + fillings.Sum(f => f.Length);
-        if (HttpMethods.IsHead(context.Request.Method))
-        {
-            return;
-        }
-
-        var position = 0;
-        for (var i = 0; i < holes.Count; i++)
-        {
-            await original.WriteAsync(page[position..holes[i].Start], context.RequestAborted);
-            await original.WriteAsync(fillings[i], context.RequestAborted);
-            position = holes[i].Start + holes[i].Length;
-        }
-
-        await original.WriteAsync(page[position..], context.RequestAborted);
     }
-
-    /// <summary>Pages are tens of kilobytes: one block holds a page, and each request being filled holds one block.</summary>
-    internal const int BlockSize = 128 * 1024;
 
     /// <summary>
-    /// Free blocks kept for the next requests: enough for a busy moment's pages. The manager's default is to keep every
-    /// block a burst ever needed, for the life of the process; beyond this bound a returned block is left to the
-    /// collector.
+    /// Just before the page's first byte goes out: this visitor's tokens for each hole the page announced, the
+    /// response's length counted with them, and the headers that keep the page out of shared caches.
     /// </summary>
-    internal const int FreeBlocksKept = 32;
-
-    internal static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    private static FormTokenFillings? Prepare(HttpContext context, IAntiforgery antiforgery, FormTokens formTokens)
     {
-        BlockSize = BlockSize,
-        MaximumSmallPoolFreeBytes = FreeBlocksKept * BlockSize,
-        // A page larger than a block is copied into one large buffer when it is read back: rare, and kept as bounded.
-        MaximumLargePoolFreeBytes = 4 * 1024 * 1024,
-    });
-
-    /// <summary>Where the page's markers are, in order.</summary>
-    private static List<Hole> FindHoles(ReadOnlySpan<byte> page)
-    {
-        var holes = new List<Hole>();
-        var offset = 0;
-        while (page[offset..].IndexOf(MarkerStart) is var found and >= 0)
+        var response = context.Response;
+        var announced = response.Headers[HolesHeader];
+        if (announced.Count == 0)
         {
-            var start = offset + found;
-            var rest = page[(start + MarkerStart.Length)..];
-            var digits = 0;
-            while (digits < rest.Length && digits < 6 && char.IsAsciiDigit((char)rest[digits]))
-            {
-                digits++;
-            }
+            return null;
+        }
 
-            var afterNumber = rest[digits..];
-            var antiforgeryOnly = afterNumber.StartsWith(AntiforgeryOnlySuffix);
-            var tail = antiforgeryOnly ? afterNumber[AntiforgeryOnlySuffix.Length..] : afterNumber;
-            if (digits is >= 1 and <= 5 && tail.StartsWith(MarkerEnd)
-                && int.TryParse(rest[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        response.Headers.Remove(HolesHeader);
+        var holes = new List<FormTokenHole>(announced.Count);
+        foreach (var description in announced)
+        {
+            if (TryRead(description, out var hole))
             {
-                var length = MarkerStart.Length + digits + (antiforgeryOnly ? AntiforgeryOnlySuffix.Length : 0) + MarkerEnd.Length;
-                holes.Add(new Hole(start, length, number, antiforgeryOnly));
-                offset = start + length;
-            }
-            else
-            {
-                offset = start + MarkerStart.Length;
+                holes.Add(hole);
             }
         }
 
-        return holes;
+        if (holes.Count == 0 || response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return null;
+        }
+
+        var cookiesBefore = response.Headers.SetCookie.Count;
+        var requestToken = antiforgery.GetAndStoreTokens(context).RequestToken;
+        context.Items[CookiesSetKey] = response.Headers.SetCookie.Count - cookiesBefore;
+        var antiforgeryInput = Encoding.UTF8.GetBytes($"<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"{WebUtility.HtmlEncode(requestToken)}\" />");
+        var fillings = holes.Select(hole => (hole, hole.AntiforgeryOnly
+            ? antiforgeryInput
+            : [.. antiforgeryInput, .. Encoding.UTF8.GetBytes($"<input type=\"hidden\" name=\"Form.FormToken\" value=\"{WebUtility.HtmlEncode(formTokens.Issue(hole.ExerciseNumber))}\" />")])).ToList();
+        // The page now carries this visitor's tokens: no shared cache downstream may keep it.
+        response.Headers.CacheControl = "no-cache, no-store";
+        if (response.ContentLength is long length)
+        {
+            // A cached page's length is known (the cache sets it); a page just rendered is sent in chunks.
+            response.ContentLength = length + fillings.Sum(entry => entry.Item2.Length - entry.hole.Marker.Length);
+        }
+
+        return new FormTokenFillings(fillings);
     }
 
-    private static ReadOnlySpan<byte> MarkerStart => "<!--form-tokens:"u8;
+    /// <summary>
+    /// How many of the response's cookies are the visitor's antiforgery cookie, set here: the output cache stores a
+    /// page just rendered only without cookies of its own (<see cref="PagePolicy"/>), and the copy it keeps was taken
+    /// when the page started, before these were set.
+    /// </summary>
+    public static int CookiesSetFor(HttpContext context) =>
+        context?.Items.TryGetValue(CookiesSetKey, out var count) == true && count is int set ? set : 0;
 
-    private static ReadOnlySpan<byte> AntiforgeryOnlySuffix => ":antiforgery"u8;
+    private static readonly object CookiesSetKey = new();
 
-    private static ReadOnlySpan<byte> MarkerEnd => "-->"u8;
+    private static string Describe(FormTokenHole hole) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{hole.ExerciseNumber}{(hole.AntiforgeryOnly ? AntiforgeryOnlySuffix : "")}");
 
-    private readonly record struct Hole(int Start, int Length, int ExerciseNumber, bool AntiforgeryOnly);
+    private static bool TryRead(string? description, out FormTokenHole hole)
+    {
+        var text = description.AsSpan();
+        var antiforgeryOnly = text.EndsWith(AntiforgeryOnlySuffix, StringComparison.Ordinal);
+        var digits = antiforgeryOnly ? text[..^AntiforgeryOnlySuffix.Length] : text;
+        var read = int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        hole = new FormTokenHole(number, antiforgeryOnly);
+        return read;
+    }
+
+    private const string AntiforgeryOnlySuffix = ":antiforgery";
 }

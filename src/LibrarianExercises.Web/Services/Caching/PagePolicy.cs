@@ -44,8 +44,10 @@ public sealed class PagePolicy : IOutputCachePolicy
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.HttpContext.Response;
-        // A page that sets a cookie is someone's own; only complete, successful pages are shared.
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        // A page that sets a cookie is someone's own; only complete, successful pages are shared. The visitor's
+        // antiforgery cookie, set as the page went out, is not the page's (FormTokenHoles).
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.SetCookie.Count > FormTokenHoles.CookiesSetFor(context.HttpContext))
         {
             context.AllowCacheStorage = false;
         }
