@@ -5,18 +5,19 @@
 #
 #   bench/run.sh                      # starting content, then the large database (10,000 exercises, 1,000,000 responses)
 #   bench/run.sh --only small         # starting content only
-#   bench/run.sh --duration 3s --connections 8 --only small --smoke   # a quick run that checks accepted = stored
+#   bench/run.sh --duration 3s --windows 1 --connections 8 --only small --smoke   # a quick run that checks accepted = stored
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration=10s connections=32 threads=2 only="" smoke=false
+duration=10s windows=5 connections=32 threads=2 only="" smoke=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
+    --windows) windows=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --smoke) smoke=true; shift ;;
-    *) echo "usage: bench/run.sh [--duration 10s] [--connections 32] [--only small|large] [--smoke]" >&2; exit 2 ;;
+    *) echo "usage: bench/run.sh [--duration 10s] [--windows 5] [--connections 32] [--only small|large] [--smoke]" >&2; exit 2 ;;
   esac
 done
 
@@ -82,15 +83,34 @@ post_response() { # $1 exercise number: one response posted as a browser would
     "$base/exercises/$1/responses"
 }
 
-# wrk's summary as "rps p50_ms p99_ms" for one path.
+# wrk's summary as "rps p50_ms p99_ms" for one path, over $2 (the whole duration by default).
 measure() {
   local out
-  out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base$1")
+  out=$(wrk -t"$threads" -c"$connections" -d"${2:-$duration}" --latency "$base$1")
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   echo "$rps $(to_ms "$p50") $(to_ms "$p99")"
+}
+
+# A page against the reference, in alternation: the duration is cut into windows, each window of the page measured
+# right after one of the reference, and the page's ratio is the median of the windows' ratios. One pair of long
+# windows took the ratio from whatever the machine did in those two minutes: the reference alone moved by a quarter
+# within a run. Prints "rps p50_ms p99_ms reference_rps ratio": rates averaged over the windows, the median window's
+# p50, the worst window's p99.
+measure_page() {
+  local window=$(( ${duration%s} / windows )) i ref rps p50 p99 lines=""
+  [ "$window" -ge 1 ] || window=1
+  for i in $(seq 1 "$windows"); do
+    read -r ref _ _ <<<"$(measure /benchmark-reference/page.html "${window}s")"
+    read -r rps p50 p99 <<<"$(measure "$1" "${window}s")"
+    lines+="$rps $p50 $p99 $ref"$'\n'
+  done
+  awk 'NF == 4 { n++; rps += $1; ref += $4; p50[n] = $2; ratio[n] = $1 / $4; if ($3 > p99) p99 = $3 }
+    function median(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+    END { printf "%.0f %.2f %.2f %.0f %.3f\n", rps / n, median(p50, n), p99, ref / n, median(ratio, n) }' <<<"$lines"
 }
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
@@ -124,10 +144,9 @@ run_set() { # $1 name, $2 database file
   curl -s "$base/exercises/89" >"$work/reference/page.html"
   warm_up
   for path in "${pages[@]}"; do
-    read -r ref_rps _ _ <<<"$(measure /benchmark-reference/page.html)"
-    read -r rps p50 p99 <<<"$(measure "$path")"
-    results["$name|$path"]="$rps $p50 $p99 $ref_rps"
-    echo "   $path: $rps req/s (static $ref_rps), p50 $p50 ms, p99 $p99 ms"
+    read -r rps p50 p99 ref_rps ratio <<<"$(measure_page "$path")"
+    results["$name|$path"]="$rps $p50 $p99 $ref_rps $ratio"
+    echo "   $path: $rps req/s (static $ref_rps; median ratio of $windows windows $ratio), p50 $p50 ms, p99 $p99 ms"
   done
 
   local before after out posted seconds
@@ -143,7 +162,7 @@ run_set() { # $1 name, $2 database file
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   local post_rate
   post_rate=$(awk -v p="$posted" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? p / s : 0) }')
-  results["$name|POST"]="$post_rate $p50 $p99 $ref_rps"
+  results["$name|POST"]="$post_rate $p50 $p99 $ref_rps $(awk -v p="$post_rate" -v r="$ref_rps" 'BEGIN { printf "%.3f", p / r }')"
   results["$name|stored"]="$posted $((after - before))"
   echo "   posting: $post_rate accepted/s (page loads and posts alternate; latency over both), accepted $posted, refused $(awk '/^REFUSED/ {print $2}' <<<"$out"), page loads $(awk '/^PAGES/ {print $2}' <<<"$out"), stored $((after - before))"
   results["$name|memory"]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
@@ -179,18 +198,30 @@ if [ "$only" != small ]; then
 fi
 
 echo
-echo "== results ($(date -u +%Y-%m-%d), $(nproc) cores, $connections connections, $duration each)"
+echo "== results ($(date -u +%Y-%m-%d), $(nproc) cores, $connections connections, $duration per figure in $windows windows each of page and reference)"
 printf '%-28s' "page"
 for s in "${sets[@]}"; do printf '| %-44s' "$s: req/s (×static) p50 / p99 ms"; done
 echo
 for path in "${pages[@]}" POST; do
   printf '%-28s' "$([ "$path" = POST ] && echo 'POST a response' || echo "$path")"
   for s in "${sets[@]}"; do
-    read -r rps p50 p99 ref <<<"${results[$s|$path]}"
-    printf '| %-44s' "$(awk -v r="$rps" -v f="$ref" -v a="$p50" -v b="$p99" 'BEGIN { printf "%8.0f (%.2f) %7.2f / %7.2f", r, r / f, a, b }')"
+    read -r rps p50 p99 ref ratio <<<"${results[$s|$path]}"
+    printf '| %-44s' "$(awk -v r="$rps" -v x="$ratio" -v a="$p50" -v b="$p99" 'BEGIN { printf "%8.0f (%.2f) %7.2f / %7.2f", r, x, a, b }')"
   done
   echo
 done
+if [ "${#sets[@]}" = 2 ]; then
+  # The large database against the starting content, page by page: by requests per second, and by the ratios to the
+  # static file, which take out how fast the machine was in each set's minutes.
+  echo
+  echo "== large ÷ small: by req/s, and by ×static"
+  for path in "${pages[@]}" POST; do
+    read -r small_rps _ _ _ small_ratio <<<"${results[small|$path]}"
+    read -r large_rps _ _ _ large_ratio <<<"${results[large|$path]}"
+    printf '%-28s %s\n' "$([ "$path" = POST ] && echo 'POST a response' || echo "$path")" \
+      "$(awk -v a="$small_rps" -v b="$large_rps" -v x="$small_ratio" -v y="$large_ratio" 'BEGIN { printf "%4.0f %%   %4.0f %%", 100 * b / a, 100 * y / x }')"
+  done
+fi
 status=0
 for s in "${sets[@]}"; do
   read -r accepted stored <<<"${results[$s|stored]}"
