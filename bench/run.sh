@@ -97,8 +97,8 @@ measure() {
 # A page against the reference, in alternation: the duration is cut into windows, each window of the page measured
 # right after one of the reference, and the page's ratio is the median of the windows' ratios. One pair of long
 # windows took the ratio from whatever the machine did in those two minutes: the reference alone moved by a quarter
-# within a run. Prints "rps p50_ms p99_ms reference_rps ratio": rates averaged over the windows, the median window's
-# p50, the worst window's p99.
+# within a run. Prints "rps p50_ms p99_ms reference_rps ratio worst_p99_ms": rates averaged over the windows, the
+# windows' median p50 and p99, and the worst window's p99 (a pause of the machine shows there).
 measure_page() {
   local window=$(( ${duration%s} / windows )) i ref rps p50 p99 lines=""
   [ "$window" -ge 1 ] || window=1
@@ -107,10 +107,10 @@ measure_page() {
     read -r rps p50 p99 <<<"$(measure "$1" "${window}s")"
     lines+="$rps $p50 $p99 $ref"$'\n'
   done
-  awk 'NF == 4 { n++; rps += $1; ref += $4; p50[n] = $2; ratio[n] = $1 / $4; if ($3 > p99) p99 = $3 }
+  awk 'NF == 4 { n++; rps += $1; ref += $4; p50[n] = $2; p99[n] = $3; ratio[n] = $1 / $4; if ($3 > worst) worst = $3 }
     function median(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
       return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-    END { printf "%.0f %.2f %.2f %.0f %.3f\n", rps / n, median(p50, n), p99, ref / n, median(ratio, n) }' <<<"$lines"
+    END { printf "%.0f %.2f %.2f %.0f %.3f %.2f\n", rps / n, median(p50, n), median(p99, n), ref / n, median(ratio, n), worst }' <<<"$lines"
 }
 
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
@@ -144,9 +144,9 @@ run_set() { # $1 name, $2 database file
   curl -s "$base/exercises/89" >"$work/reference/page.html"
   warm_up
   for path in "${pages[@]}"; do
-    read -r rps p50 p99 ref_rps ratio <<<"$(measure_page "$path")"
-    results["$name|$path"]="$rps $p50 $p99 $ref_rps $ratio"
-    echo "   $path: $rps req/s (static $ref_rps; median ratio of $windows windows $ratio), p50 $p50 ms, p99 $p99 ms"
+    read -r rps p50 p99 ref_rps ratio worst <<<"$(measure_page "$path")"
+    results["$name|$path"]="$rps $p50 $p99 $ref_rps $ratio $worst"
+    echo "   $path: $rps req/s (static $ref_rps; median ratio of $windows windows $ratio), p50 $p50 ms, p99 $p99 ms (worst window $worst ms)"
   done
 
   local before after out posted seconds
@@ -162,7 +162,7 @@ run_set() { # $1 name, $2 database file
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   local post_rate
   post_rate=$(awk -v p="$posted" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? p / s : 0) }')
-  results["$name|POST"]="$post_rate $p50 $p99 $ref_rps $(awk -v p="$post_rate" -v r="$ref_rps" 'BEGIN { printf "%.3f", p / r }')"
+  results["$name|POST"]="$post_rate $p50 $p99 $ref_rps $(awk -v p="$post_rate" -v r="$ref_rps" 'BEGIN { printf "%.3f", p / r }') $p99"
   results["$name|stored"]="$posted $((after - before))"
   echo "   posting: $post_rate accepted/s (page loads and posts alternate; latency over both), accepted $posted, refused $(awk '/^REFUSED/ {print $2}' <<<"$out"), page loads $(awk '/^PAGES/ {print $2}' <<<"$out"), stored $((after - before))"
   results["$name|memory"]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status")
@@ -200,13 +200,13 @@ fi
 echo
 echo "== results ($(date -u +%Y-%m-%d), $(nproc) cores, $connections connections, $duration per figure in $windows windows each of page and reference)"
 printf '%-28s' "page"
-for s in "${sets[@]}"; do printf '| %-44s' "$s: req/s (×static) p50 / p99 ms"; done
+for s in "${sets[@]}"; do printf '| %-52s' "$s: req/s (×static) p50 / p99 (worst window) ms"; done
 echo
 for path in "${pages[@]}" POST; do
   printf '%-28s' "$([ "$path" = POST ] && echo 'POST a response' || echo "$path")"
   for s in "${sets[@]}"; do
-    read -r rps p50 p99 ref ratio <<<"${results[$s|$path]}"
-    printf '| %-44s' "$(awk -v r="$rps" -v x="$ratio" -v a="$p50" -v b="$p99" 'BEGIN { printf "%8.0f (%.2f) %7.2f / %7.2f", r, x, a, b }')"
+    read -r rps p50 p99 ref ratio worst <<<"${results[$s|$path]}"
+    printf '| %-52s' "$(awk -v r="$rps" -v x="$ratio" -v a="$p50" -v b="$p99" -v w="$worst" 'BEGIN { printf "%8.0f (%.2f) %7.2f / %7.2f (%.1f)", r, x, a, b, w }')"
   done
   echo
 done
