@@ -17,8 +17,8 @@ public sealed class HomeController(ExerciseQueries queries) : Controller
     {
         var latest = await queries.LatestAsync(LatestCount, cancellationToken);
         var exerciseCount = await queries.CountAsync(cancellationToken);
-        var tags = await queries.TagsAsync(cancellationToken);
-        return View(new HomeViewModel(latest, exerciseCount, tags.Count));
+        var tagCount = await queries.TagCountAsync(cancellationToken);
+        return View(new HomeViewModel(latest, exerciseCount, tagCount));
     }
 
     /// <summary>

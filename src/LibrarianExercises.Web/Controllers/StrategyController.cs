@@ -12,7 +12,7 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
 {
     private const string VersionKey = StrategySeeder.ExerciseSeriesVersionKey;
 
-    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.StrategyPages])]
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class StrategyController(StrategyQueries queries) : Controller
     public IActionResult Review() =>
         RedirectToActionPermanent(nameof(Areas.Admin.Controllers.StrategyController.Review), "Strategy", new { area = Areas.Admin.AdminAreaConvention.AreaName });
 
-    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.Lists])]
+    [OutputCache(PolicyName = PagePolicy.Name, Tags = [PageCache.StrategyPages])]
     [HttpGet("{code}")]
     public async Task<IActionResult> Show(string code, string? page, CancellationToken cancellationToken)
     {

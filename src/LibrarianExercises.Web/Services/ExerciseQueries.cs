@@ -204,6 +204,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         return markdown.ToHtml(bodyMarkdown, n => existing.Contains(n) ? exerciseUrl(n) : null);
     }
 
+    /// <summary>How many tags have a published exercise: what <see cref="TagsAsync"/> would list.</summary>
+    public Task<int> TagCountAsync(CancellationToken cancellationToken) =>
+        db.Tags.CountAsync(t => t.Exercises.AsQueryable().Any(ExerciseVisibility.IsPublished), cancellationToken);
+
     public async Task<IReadOnlyList<TagCount>> TagsAsync(CancellationToken cancellationToken)
     {
         // A tag whose exercises are all retired has nothing to show, so it is left out.
@@ -217,30 +221,50 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
     public Task<TagLink?> FindTagAsync(string slug, CancellationToken cancellationToken) =>
         db.Tags.Where(t => t.Slug == slug).Select(t => new TagLink(t.Name, t.Slug)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// The summaries of a bounded set of exercises (a page, the latest few). Their tags and initiatives are read by
+    /// the rows' ids: as collections of the bounded query, SQLite joined every exercise's links to the page's rows
+    /// (the page's query materialised, then all the links scanned), which grows with the exercises there are.
+    /// </summary>
     private async Task<IReadOnlyList<ExerciseSummary>> SummariesAsync(IQueryable<Exercise> exercises, CancellationToken cancellationToken)
     {
         var rows = await exercises
             .Select(e => new
             {
+                e.Id,
                 e.Number,
                 e.Title,
                 FirstParagraph = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.FirstParagraph : null,
                 StaleMarkdown = e.RenderedWith == ExerciseMarkdownRenderer.Version && e.FirstParagraph != null ? null : e.BodyMarkdown,
-                Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
-                Codes = e.Initiatives.Select(l => l.KeyInitiative.Code).ToList(),
                 ResponseCount = e.PublishedResponseCount,
                 e.DidExerciseCount,
             })
-            .AsSplitQuery()
             .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        // The tags' join table is EF Core's own shared-type entity ("ExerciseTag"), read by its keys.
+        var tags = (await db.Set<Dictionary<string, object>>("ExerciseTag")
+                .Where(link => ids.Contains(EF.Property<int>(link, "ExerciseId")))
+                .Join(db.Tags, link => EF.Property<int>(link, "TagId"), t => t.Id, (link, t) => new { ExerciseId = EF.Property<int>(link, "ExerciseId"), t.Name, t.Slug })
+                .ToListAsync(cancellationToken))
+            .ToLookup(t => t.ExerciseId, t => new TagLink(t.Name, t.Slug));
+        var codes = (await db.ExerciseInitiatives
+                .Where(l => ids.Contains(l.ExerciseId))
+                .Select(l => new { l.ExerciseId, l.KeyInitiative.Code })
+                .ToListAsync(cancellationToken))
+            .ToLookup(c => c.ExerciseId, c => c.Code);
         return
         [
             .. rows.Select(r => new ExerciseSummary(
                 r.Number,
                 r.Title,
                 r.FirstParagraph ?? markdown.FirstParagraphText(r.StaleMarkdown ?? ""),
-                SortTags(r.Tags),
-                [.. r.Codes.Order(StringComparer.Ordinal)],
+                SortTags(tags[r.Id]),
+                [.. codes[r.Id].Order(StringComparer.Ordinal)],
                 r.ResponseCount,
                 r.DidExerciseCount)),
         ];

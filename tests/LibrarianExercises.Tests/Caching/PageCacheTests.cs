@@ -44,6 +44,40 @@ public sealed class PageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AResponseRebuildsTheListsThatCountResponsesButLeavesTheStrategyPagesCached()
+    {
+        string[] strategyPages = ["/strategy", "/strategy/3.2"];
+        string[] countingPages = ["/", "/exercises", "/tags/community-engagement"];
+        foreach (var path in strategyPages.Concat(countingPages))
+        {
+            Assert.Contains("Make a connection", (await _app.GetDocumentAsync(path)).Body?.TextContent ?? "", StringComparison.Ordinal);
+        }
+
+        // Renamed behind the stores' back: only a page built again shows it.
+        await _app.WithDbAsync(async db =>
+        {
+            var exercise = await db.Exercises.SingleAsync(e => e.Number == 89);
+            exercise.Title = "Renamed behind the store";
+            return await db.SaveChangesAsync();
+        });
+        using var poster = new ResponsePoster(_app, clientAddress: "198.51.100.33");
+        using (var posted = await poster.PostAsync(21, ResponsePoster.Fields(text: "a response elsewhere")))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        }
+
+        foreach (var path in countingPages)
+        {
+            Assert.Contains("Renamed behind the store", (await _app.GetDocumentAsync(path)).Body?.TextContent ?? "", StringComparison.Ordinal);
+        }
+
+        foreach (var path in strategyPages)
+        {
+            Assert.DoesNotContain("Renamed behind the store", (await _app.GetDocumentAsync(path)).Body?.TextContent ?? "", StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task AHeldResponseUpdatesTheAwaitingCountAndApprovingItShowsItAtOnce()
     {
         Assert.Null((await _app.GetDocumentAsync("/exercises/42")).QuerySelector(".awaiting-review-count"));

@@ -6,15 +6,21 @@ namespace LibrarianExercises.Web.Services.Caching;
 /// <summary>
 /// The tags public pages are cached under, and their eviction. The stores call it after every change that shows
 /// on a page, so a cached page is never older than the data: a response touches its exercise's page and the
-/// lists (which show counts); an exercise, its tags or its mapping touch every page that may list or link it.
+/// lists that show response counts; an exercise, its tags or its mapping touch every page that may list or link it.
 /// </summary>
 public sealed class PageCache(IOutputCacheStore store)
 {
     /// <summary>Every cached public page.</summary>
     public const string AllPages = "pages";
 
-    /// <summary>Lists, the home page, tags and the strategy pages: everything showing several exercises.</summary>
+    /// <summary>The lists of exercises with their response counts: the exercise list, the home page, the tag pages.</summary>
     public const string Lists = "lists";
+
+    /// <summary>
+    /// The strategy's pages: they show exercises and their mapping but nothing of their responses, so a response
+    /// leaves them cached (on a large collection they are the dearest pages to build).
+    /// </summary>
+    public const string StrategyPages = "strategy-pages";
 
     /// <summary>Every exercise page: they link their neighbours and the exercises they mention.</summary>
     public const string ExercisePages = "exercise-pages";
