@@ -26,10 +26,14 @@ public static class WebSetup
 
     public static WebApplicationBuilder AddLibrarianLogging(this WebApplicationBuilder builder)
     {
-        // Configured per host rather than through a static bootstrap logger, so that several test hosts can run at once.
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration, LoggingPackages())
-            .ReadFrom.Services(services));
+        // Configured per host rather than through a static bootstrap logger, so that several test hosts can run at once;
+        // and the static logger left alone: without preserveStaticLogger, each host's framework logging goes through
+        // Log.Logger, which the host started last owns and the host disposed first closes.
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(builder.Configuration, LoggingPackages())
+                .ReadFrom.Services(services),
+            preserveStaticLogger: true);
         return builder;
     }
 

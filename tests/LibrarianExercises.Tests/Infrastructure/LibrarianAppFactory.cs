@@ -69,6 +69,27 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     /// Serves the application on a free loopback port through Kestrel, so that a real browser can visit it, and
     /// returns the address. Call it before anything else starts the host.
     /// </summary>
+    /// <summary>
+    /// Starts an app configured by <paramref name="configure"/> that must refuse to start, and returns why it refused.
+    /// WebApplicationFactory races a host that failed to start: now and then it reads the failed host's services after
+    /// the host disposed them and throws <see cref="ObjectDisposedException"/> in place of the start's own exception
+    /// (dotnet/aspnetcore#33494). The reason is then lost, so the start is tried again with a new factory.
+    /// </summary>
+    public static async Task<Exception> StartFailureAsync(Action<LibrarianAppFactory> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var app = new LibrarianAppFactory();
+            configure(app);
+            var error = Assert.ThrowsAny<Exception>(() => app.Server);
+            if (error.GetBaseException() is not ObjectDisposedException || attempt == 3)
+            {
+                return error;
+            }
+        }
+    }
+
     public Uri StartKestrel()
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
