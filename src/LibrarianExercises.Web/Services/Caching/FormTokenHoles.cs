@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using LibrarianExercises.Web.Services.Responses;
@@ -33,8 +32,9 @@ public sealed class FormTokenHoles(RequestDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         var hole = new FormTokenHole(exerciseNumber, antiforgeryOnly);
-        context.Response.Headers.Append(HolesHeader, Describe(hole));
-        return hole.Marker;
+        var marker = hole.Marker;
+        context.Response.Headers.Append(HolesHeader, marker);
+        return marker;
     }
 
     public async Task InvokeAsync(HttpContext context, IAntiforgery antiforgery, FormTokens formTokens)
@@ -75,9 +75,12 @@ public sealed class FormTokenHoles(RequestDelegate next)
 
         response.Headers.Remove(HolesHeader);
         var holes = new List<FormTokenHole>(announced.Count);
-        foreach (var description in announced)
+        foreach (var marker in announced)
         {
-            if (TryRead(description, out var hole))
+            // The note holds the markers themselves, read by the same rule as the page.
+            if (marker is not null
+                && FormTokenFillingStream.Read(Encoding.ASCII.GetBytes(marker), out var read, out var hole) == FormTokenFillingStream.Reading.Marker
+                && read == marker.Length)
             {
                 holes.Add(hole);
             }
@@ -115,20 +118,4 @@ public sealed class FormTokenHoles(RequestDelegate next)
         context?.Items.TryGetValue(CookiesSetKey, out var count) == true && count is int set ? set : 0;
 
     private static readonly object CookiesSetKey = new();
-
-    private static string Describe(FormTokenHole hole) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"{hole.ExerciseNumber}{(hole.AntiforgeryOnly ? AntiforgeryOnlySuffix : "")}");
-
-    private static bool TryRead(string? description, out FormTokenHole hole)
-    {
-        var text = description.AsSpan();
-        var antiforgeryOnly = text.EndsWith(AntiforgeryOnlySuffix, StringComparison.Ordinal);
-        var digits = antiforgeryOnly ? text[..^AntiforgeryOnlySuffix.Length] : text;
-        var read = int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
-        hole = new FormTokenHole(number, antiforgeryOnly);
-        return read;
-    }
-
-    private const string AntiforgeryOnlySuffix = ":antiforgery";
 }
