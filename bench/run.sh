@@ -99,11 +99,11 @@ measure() {
 # windows took the ratio from whatever the machine did in those two minutes: the reference alone moved by a quarter
 # within a run. Prints "rps p50_ms p99_ms reference_rps ratio worst_p99_ms": rates averaged over the windows, the
 # windows' median p50 and p99, and the worst window's p99 (a pause of the machine shows there).
-measure_page() {
+measure_page() { # $1 the page's path, $2 its reference's path
   local window=$(( ${duration%s} / windows )) i ref rps p50 p99 lines=""
   [ "$window" -ge 1 ] || window=1
   for i in $(seq 1 "$windows"); do
-    read -r ref _ _ <<<"$(measure /benchmark-reference/page.html "${window}s")"
+    read -r ref _ _ <<<"$(measure "$2" "${window}s")"
     read -r rps p50 p99 <<<"$(measure "$1" "${window}s")"
     lines+="$rps $p50 $p99 $ref"$'\n'
     echo "      window $i at $(date -u +%H:%M:%S): static $ref req/s, page $rps req/s, p99 $p99 ms" >&2
@@ -126,12 +126,13 @@ warm_up() {
   local path
   BENCH_POST_EXERCISE=21 BENCH_SECONDS=10 wrk -t"$threads" -c"$connections" -d10s -s bench/post.lua "$base" >/dev/null
   # After the posts, whose commits evict the lists: every measured page is in the cache when its first window starts.
-  for path in /benchmark-reference/page.html "${pages[@]}"; do
+  for path in "${pages[@]}" "${references[@]}"; do
     wrk -t"$threads" -c"$connections" -d2s "$base$path" >/dev/null
   done
 }
 
 declare -A results
+references=()
 pages=("/exercises/89" "/tags/community-engagement" "/strategy" "/strategy/3.2" "/exercises" "/")
 
 run_set() { # $1 name, $2 database file
@@ -142,18 +143,27 @@ run_set() { # $1 name, $2 database file
   local have
   have=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 89 AND r.Status = 'Published';")
   for _ in $(seq $((have + 1)) 20); do post_response 89 >/dev/null; done
-  # The reference: the exercise page itself, as a plain file of the same size.
-  curl -s "$base/exercises/89" >"$work/reference/page.html"
+  # Each page's reference: a copy of the page itself, as a plain file of the same size. A list page shows three
+  # exercises on the starting content and twenty on the large database, four times the bytes: a reference of one
+  # size for every page would have compared the two sets' bytes as well as their work.
+  references=()
+  local i
+  for i in "${!pages[@]}"; do
+    curl -s "$base${pages[$i]}" >"$work/reference/page-$i.html"
+    references+=("/benchmark-reference/page-$i.html")
+  done
   warm_up
-  for path in "${pages[@]}"; do
-    read -r rps p50 p99 ref_rps ratio worst <<<"$(measure_page "$path")"
+  for i in "${!pages[@]}"; do
+    path=${pages[$i]}
+    read -r rps p50 p99 ref_rps ratio worst <<<"$(measure_page "$path" "${references[$i]}")"
     results["$name|$path"]="$rps $p50 $p99 $ref_rps $ratio $worst"
     echo "   $path: $rps req/s (static $ref_rps; median ratio of $windows windows $ratio), p50 $p50 ms, p99 $p99 ms (worst window $worst ms)"
   done
 
   local before after out posted seconds
   before=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 42;")
-  read -r ref_rps _ _ <<<"$(measure /benchmark-reference/page.html)"
+  # Posting's reference is the exercise page's (the posts' page loads are of an exercise page).
+  read -r ref_rps _ _ <<<"$(measure "${references[0]}")"
   out=$(BENCH_POST_EXERCISE=42 BENCH_SECONDS=${duration%s} wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/post.lua "$base")
   posted=$(awk '/^POSTED/ {print $2}' <<<"$out")
   # Over the part of the run in which posts were sent: the last second only loads pages (see bench/post.lua).
