@@ -31,6 +31,36 @@ public sealed partial class QueryPlanTests
         await AssertNoScansAsync(app.ConnectionString, commands.Texts);
     }
 
+    /// <summary>
+    /// The lists read the published exercises through their index (a count, a page by number, the latest by date) and
+    /// each initiative's latest by walking it from the newest down, never the exercises' table, whose rows carry
+    /// their text: at 10,000 exercises a count by scanning it took 30 ms, the home page's latest by date 11 ms, and the
+    /// strategy page's latest per initiative, ranked over every link, 28 ms.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/exercises")]
+    [InlineData("/exercises?initiative=3.2")]
+    [InlineData("/exercises?direction=3")]
+    [InlineData("/tags/community-engagement")]
+    [InlineData("/strategy")]
+    [InlineData("/strategy/3.2")]
+    public async Task AListScansNoTable(string path)
+    {
+        await using var app = new LibrarianAppFactory();
+        using var commands = new ExecutedQueries(app.ConnectionString);
+        using var client = app.CreateClient();
+        await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        commands.Clear();
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Read whole, and allowed to be: the edition's directions and initiatives (a few dozen rows, whatever the
+        // number of exercises) and the tags, one index entry each, for the home page's count of them.
+        await AssertNoScansAsync(app.ConnectionString, commands.Texts, "StrategyVersions", "StrategicDirections", "KeyInitiatives", "Tags");
+    }
+
     [Fact]
     public async Task APostedResponseScansNoTable()
     {
@@ -47,7 +77,7 @@ public sealed partial class QueryPlanTests
         await AssertNoScansAsync(app.ConnectionString, commands.Texts);
     }
 
-    private static async Task AssertNoScansAsync(string connectionString, IReadOnlyCollection<string> texts)
+    private static async Task AssertNoScansAsync(string connectionString, IReadOnlyCollection<string> texts, params string[] readWhole)
     {
         var selects = texts.Where(t => t.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
         Assert.NotEmpty(selects);
@@ -76,7 +106,7 @@ public sealed partial class QueryPlanTests
             {
                 var detail = plan.GetString(3);
                 var scanned = ScanOf().Match(detail);
-                if (scanned.Success && tables.TryGetValue(scanned.Groups["alias"].Value, out var table))
+                if (scanned.Success && tables.TryGetValue(scanned.Groups["alias"].Value, out var table) && !readWhole.Contains(table, StringComparer.Ordinal))
                 {
                     scans.Add($"{table}: {detail}\n{sql}");
                 }

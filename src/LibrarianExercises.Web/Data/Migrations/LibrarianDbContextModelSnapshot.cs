@@ -176,6 +176,10 @@ namespace LibrarianExercises.Web.Data.Migrations
 
                     b.HasIndex("PublishedOn");
 
+                    b.HasIndex("RetiredUtc", "Number");
+
+                    b.HasIndex("RetiredUtc", "PublishedOn", "Number");
+
                     b.ToTable("Exercises");
                 });
 
