@@ -118,7 +118,7 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 
 # A warm-up, discarded: a server just started still compiles its code paths to their final form and fills its caches
 # during its first seconds under load, so the first window measured (the reference, right after start) read a third
-# of the rate of later ones and skewed the first ratio. Every measured path, the reference and the posting loop run
+# of the rate of later ones and skewed the first ratio. Every measured path, its reference and the posting loop run
 # briefly before anything is measured; the posts go to #21, so that neither the measured #89 nor #42's count changes.
 # Posting runs longest: its code paths (the update pipeline, the group commit) are not the pages', and after 3 s of
 # posts the first seconds measured still cost a third more server time per post than the later ones.
@@ -149,7 +149,7 @@ run_set() { # $1 name, $2 database file
   references=()
   local i
   for i in "${!pages[@]}"; do
-    curl -s "$base${pages[$i]}" >"$work/reference/page-$i.html"
+    curl -sf "$base${pages[$i]}" >"$work/reference/page-$i.html"
     references+=("/benchmark-reference/page-$i.html")
   done
   warm_up
@@ -162,7 +162,7 @@ run_set() { # $1 name, $2 database file
 
   local before after out posted seconds
   before=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 42;")
-  # Posting's reference is the exercise page's (the posts' page loads are of an exercise page).
+  # Posting's reference is the exercise page's, pages[0] (the posts' page loads are of an exercise page).
   read -r ref_rps _ _ <<<"$(measure "${references[0]}")"
   out=$(BENCH_POST_EXERCISE=42 BENCH_SECONDS=${duration%s} wrk -t"$threads" -c"$connections" -d"$duration" --latency -s bench/post.lua "$base")
   posted=$(awk '/^POSTED/ {print $2}' <<<"$out")
