@@ -1,7 +1,8 @@
 using System.Globalization;
 using LibrarianExercises.Web.Models;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Responses;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LibrarianExercises.Web.Api;

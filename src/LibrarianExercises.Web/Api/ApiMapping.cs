@@ -1,6 +1,6 @@
 using System.Globalization;
 using LibrarianExercises.Web.Models;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 
 namespace LibrarianExercises.Web.Api;
 

@@ -1,7 +1,8 @@
 using LibrarianExercises.Web.Models;
-using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Caching;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Responses;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;

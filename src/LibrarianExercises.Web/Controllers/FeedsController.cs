@@ -1,7 +1,8 @@
 using LibrarianExercises.Web.Models;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Feeds;
 using LibrarianExercises.Web.Services.Site;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 

@@ -1,6 +1,6 @@
 using LibrarianExercises.Web.Models;
-using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Caching;
+using LibrarianExercises.Web.Services.Exercises;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;

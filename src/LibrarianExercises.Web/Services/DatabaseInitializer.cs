@@ -1,5 +1,6 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services;

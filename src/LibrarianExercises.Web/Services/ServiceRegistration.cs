@@ -1,11 +1,14 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Editors;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Feeds;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
 using LibrarianExercises.Web.Services.Responses;
 using LibrarianExercises.Web.Services.Search;
 using LibrarianExercises.Web.Services.Site;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;

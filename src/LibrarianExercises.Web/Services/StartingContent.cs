@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace LibrarianExercises.Web.Services;
 
 /// <summary>Reads the data shipped inside the application (see Content/README.md).</summary>

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Api;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

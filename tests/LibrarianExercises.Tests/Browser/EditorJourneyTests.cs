@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

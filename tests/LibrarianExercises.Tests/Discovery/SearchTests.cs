@@ -220,7 +220,7 @@ public sealed class SearchTests(LibrarianAppFactory app) : IClassFixture<Librari
     {
         await app.CreateExerciseAsync(604, "Walrus week", "Plan a walrus week.");
         await app.ChangeExerciseAsync(store => store.UpdateAsync(
-            604, new LibrarianExercises.Web.Services.ExerciseDraft(604, "Manatee month", "Plan a manatee month.", [], [], null, null), CancellationToken.None));
+            604, new LibrarianExercises.Web.Services.Exercises.ExerciseDraft(604, "Manatee month", "Plan a manatee month.", [], [], null, null), CancellationToken.None));
 
         var (_, walrus) = await SearchAsync("walrus");
         var (_, manatee) = await SearchAsync("manatee");

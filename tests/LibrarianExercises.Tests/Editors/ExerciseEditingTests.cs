@@ -3,6 +3,7 @@ using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Exercises;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

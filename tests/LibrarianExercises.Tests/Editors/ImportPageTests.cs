@@ -5,8 +5,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
-using LibrarianExercises.Web.Services;
-using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Exercises;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

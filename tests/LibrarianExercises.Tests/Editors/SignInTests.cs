@@ -1,6 +1,5 @@
 using System.Net;
 using LibrarianExercises.Tests.Infrastructure;
-using LibrarianExercises.Web.Controllers;
 
 namespace LibrarianExercises.Tests.Editors;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Tests.Editors;

@@ -1,7 +1,6 @@
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
-using LibrarianExercises.Web.Services;
-using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Exercises;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Tests.Importing;

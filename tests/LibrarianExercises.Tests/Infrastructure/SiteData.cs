@@ -1,6 +1,6 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Responses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Net;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
-using LibrarianExercises.Web.Services.Responses;
 using Microsoft.EntityFrameworkCore;
 
 using Microsoft.Extensions.DependencyInjection;
@@ -139,7 +138,7 @@ public sealed class PostingResponsesTests : IAsyncLifetime
         var hidden = await visitor.OpenFormAsync(21);
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<LibrarianExercises.Web.Services.ExerciseStore>().SetResponsesOpenAsync(21, open: false, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<LibrarianExercises.Web.Services.Exercises.ExerciseStore>().SetResponsesOpenAsync(21, open: false, CancellationToken.None);
         }
 
         var page = await _app.GetDocumentAsync("/exercises/21");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Responses;
 
 namespace LibrarianExercises.Tests.Web;
 

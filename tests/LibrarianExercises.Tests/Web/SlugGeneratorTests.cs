@@ -1,4 +1,4 @@
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 
 namespace LibrarianExercises.Tests.Web;
 

@@ -3,7 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LibrarianExercises.Tests.Infrastructure;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Strategy;
 
 namespace LibrarianExercises.Tests.Web;
 

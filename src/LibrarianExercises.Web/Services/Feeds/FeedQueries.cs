@@ -2,6 +2,7 @@ using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Markdown;
 using LibrarianExercises.Web.Services.Responses;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services.Feeds;

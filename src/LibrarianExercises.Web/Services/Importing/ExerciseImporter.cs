@@ -1,5 +1,6 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
+using LibrarianExercises.Web.Services.Exercises;
 
 namespace LibrarianExercises.Web.Services.Importing;
 

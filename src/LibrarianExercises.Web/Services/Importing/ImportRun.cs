@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LibrarianExercises.Web.Services.Exercises;
 
 namespace LibrarianExercises.Web.Services.Importing;
 

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;

@@ -3,6 +3,7 @@ using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Caching;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Markdown;
 using Microsoft.EntityFrameworkCore;
 

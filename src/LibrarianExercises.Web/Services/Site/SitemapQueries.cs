@@ -1,4 +1,5 @@
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Web.Services.Site;

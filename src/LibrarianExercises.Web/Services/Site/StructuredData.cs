@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Strategy;
 
 namespace LibrarianExercises.Web.Services.Site;
 

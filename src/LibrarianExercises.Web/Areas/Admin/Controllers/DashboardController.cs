@@ -1,4 +1,4 @@
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Editors;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LibrarianExercises.Web.Areas.Admin.Controllers;

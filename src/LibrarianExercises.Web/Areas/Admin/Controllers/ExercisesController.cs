@@ -3,7 +3,7 @@ using LibrarianExercises.Web.Areas.Admin.Models;
 using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Resources;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 

@@ -3,7 +3,8 @@ using LibrarianExercises.Web.Areas.Admin.Models;
 using LibrarianExercises.Web.Controllers;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Resources;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 

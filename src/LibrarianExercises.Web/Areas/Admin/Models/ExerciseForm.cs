@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Resources;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 using Microsoft.Extensions.Localization;
 
 namespace LibrarianExercises.Web.Areas.Admin.Models;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LibrarianExercises.Web.Resources;
-using LibrarianExercises.Web.Services;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Languages;
 using Microsoft.Extensions.Localization;

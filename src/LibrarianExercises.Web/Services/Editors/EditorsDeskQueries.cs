@@ -1,7 +1,8 @@
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Editors;
 
 /// <summary>What waits for the editors, at a glance.</summary>
 public sealed record EditorsDesk(int HeldResponses, int SpamResponses, int Exercises, int RetiredExercises, int MappingsToCheck, int UnnamedInitiatives);

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using LibrarianExercises.Web.Data;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Exercises;
 
 /// <summary>
 /// A date written to its precision in the reader's language, as its culture writes dates: "4 May 2021" or "May 2021"

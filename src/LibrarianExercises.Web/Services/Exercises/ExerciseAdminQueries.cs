@@ -1,8 +1,9 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Exercises;
 
 /// <summary>One initiative an editor can choose, under its direction.</summary>
 public sealed record InitiativeOption(string Code, string Name, int DirectionNumber, string DirectionName);

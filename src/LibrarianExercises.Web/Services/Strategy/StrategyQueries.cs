@@ -1,9 +1,10 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Markdown;
 using Microsoft.EntityFrameworkCore;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Strategy;
 
 /// <summary>
 /// Reads one strategy edition and how the exercises map onto it. Each method makes a fixed number of round trips

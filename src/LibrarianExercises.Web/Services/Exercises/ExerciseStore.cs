@@ -4,9 +4,10 @@ using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Caching;
 using LibrarianExercises.Web.Services.Importing;
 using LibrarianExercises.Web.Services.Markdown;
+using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Exercises;
 
 public enum ExerciseChange
 {

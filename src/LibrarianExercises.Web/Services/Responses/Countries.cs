@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ICU4N.Globalization;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Responses;
 
 public sealed record Country(string Code, string Name);
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using LibrarianExercises.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Strategy;
 
 /// <summary>
 /// The one place that writes strategy data. A strategy edition is data, not schema: a later one (such as the

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Exercises;
 
 /// <summary>
 /// Makes URL slugs that keep letters and digits of every script (Arabic, Chinese, Cyrillic…) and fold case,

@@ -1,4 +1,4 @@
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Exercises;
 
 /// <summary>Which exercises a list holds; a part left out does not narrow it.</summary>
 /// <param name="InitiativeCode">A key initiative of the edition the exercises cite, such as <c>3.2</c>.</param>

@@ -1,4 +1,4 @@
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Exercises;
 
 /// <summary>An exercise as an editor wrote it, checked for form by the admin form model before it gets here.</summary>
 public sealed record ExerciseDraft(

@@ -2,7 +2,7 @@ using System.Globalization;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Auditing;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Exercises;
 
 /// <summary>An exercise's editable values as text, to tell which fields a change touched and record old and new.</summary>
 internal sealed record ExerciseState(

@@ -3,7 +3,7 @@ using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Caching;
 using Microsoft.EntityFrameworkCore;
 
-namespace LibrarianExercises.Web.Services;
+namespace LibrarianExercises.Web.Services.Strategy;
 
 /// <summary>The one place where editors change the strategy itself (its initiatives' names), with an audit entry.</summary>
 public sealed class StrategyStore(LibrarianDbContext db, AuditTrail audit, PageCache pages)
