@@ -1,4 +1,5 @@
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Data.CompiledModel;
 using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Editors;
 using LibrarianExercises.Web.Services.Exercises;
@@ -11,6 +12,7 @@ using LibrarianExercises.Web.Services.Site;
 using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LibrarianExercises.Web.Services;
@@ -25,9 +27,23 @@ public static class ServiceRegistration
         var connectionString = ResolveConnectionString(configuration, environment);
         // Pooled contexts over pooled connections: a request does not pay for building either. The search index's
         // triggers call functions that every connection must have.
-        services.AddDbContextPool<LibrarianDbContext>(options => options
-            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-            .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance));
+        services.AddDbContextPool<LibrarianDbContext>(options =>
+        {
+            options
+                .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance);
+            // The model compiled ahead (Data/CompiledModel) instead of built from the configurations at start-up; the
+            // EF tools build it from the configurations, as they must to compare it with the migrations and to
+            // compile it again (see docs/architecture.md).
+            if (!EF.IsDesignTime)
+            {
+                // Migrating compares the migrations with a model built from the configurations, which would build at
+                // every start the model this one spares; CI and CompiledModelTests compare them instead.
+                options
+                    .UseModel(LibrarianDbContextModel.Instance)
+                    .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+            }
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WriteGate>();
         services.AddScoped<ExerciseStore>();
