@@ -17,7 +17,7 @@ internal static class ApiMapping
         exercise.Title,
         exercise.FirstParagraph,
         [.. exercise.Tags.Select(ToReference)],
-        exercise.InitiativeCodes,
+        [.. exercise.Initiatives.Select(i => i.Code)],
         exercise.ResponseCount,
         exercise.DidExerciseCount,
         new ResourceLinks(ExerciseResource(exercise.Number), ExercisePage(exercise.Number)));

@@ -1,6 +1,11 @@
+using LibrarianExercises.Web.Data;
+
 namespace LibrarianExercises.Web.Models;
 
 public sealed record TagLink(string Name, string Slug);
+
+/// <summary>A key initiative as a list names it: its code, and its name where one is recorded (else empty).</summary>
+public sealed record InitiativeSummary(string Code, string Name);
 
 /// <summary>An exercise as lists show it.</summary>
 public sealed record ExerciseSummary(
@@ -8,6 +13,8 @@ public sealed record ExerciseSummary(
     string Title,
     string FirstParagraph,
     IReadOnlyList<TagLink> Tags,
-    IReadOnlyList<string> InitiativeCodes,
+    IReadOnlyList<InitiativeSummary> Initiatives,
     int ResponseCount,
-    int DidExerciseCount);
+    int DidExerciseCount,
+    DateOnly? PublishedOn,
+    DatePrecision PublishedOnPrecision);

@@ -17,7 +17,7 @@ public sealed class BrokenPagesAreNoticedTests(BrowserFixture browser)
         await session.Page.GotoAsync("/");
 
         var problems = await PageChecks.StyleProblemsAsync(session.Page);
-        Assert.Contains(problems, p => p.Contains("navbar", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("header", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("body font", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("skip link", StringComparison.Ordinal));
         Assert.Contains(session.Problems, p => p.StartsWith("request failed", StringComparison.Ordinal));

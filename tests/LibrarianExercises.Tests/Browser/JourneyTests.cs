@@ -19,7 +19,8 @@ public sealed partial class JourneyTests(BrowserFixture browser)
         var words = $"We introduced the museum to the school ({Guid.NewGuid():N}).";
 
         await page.GotoAsync("/");
-        await page.Locator(".exercise-list").GetByRole(AriaRole.Link, new() { Name = "community engagement", Exact = true }).First.ClickAsync();
+        await page.Locator("nav.site-menu").GetByRole(AriaRole.Link, new() { Name = "Tags", Exact = true }).ClickAsync();
+        await page.Locator(".tag-index").GetByRole(AriaRole.Link, new() { Name = "community engagement", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/tags/community-engagement$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("community engagement");
 

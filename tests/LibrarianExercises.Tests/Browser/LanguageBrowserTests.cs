@@ -147,6 +147,8 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser)
     /// <summary>Clicks the switcher's link to a language, checking first that it is named in that language.</summary>
     private static async Task SwitchToAsync(IPage page, string code, string nativeName)
     {
+        // The switcher is a disclosure: its summary opens the list of languages.
+        await page.Locator("nav.language-switcher summary").ClickAsync();
         var link = page.Locator($"nav.language-switcher a[hreflang={code}]");
         await Expect(link).ToHaveTextAsync(nativeName);
         await link.ClickAsync();
@@ -162,9 +164,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser)
         await Expect(switcher.Locator("a[aria-current]")).ToHaveCountAsync(1);
     }
 
-    /// <summary>
-    /// What shows that Bootstrap's right-to-left stylesheet, and not the left-to-right one, arrived and applies.
-    /// </summary>
+    /// <summary>What shows that the site's right-to-left stylesheet, and not the left-to-right one, arrived and applies.</summary>
     private static async Task<IReadOnlyList<string>> RtlStylesheetProblemsAsync(IPage page)
     {
         var sheets = await page.EvaluateAsync<string[]>("""
@@ -175,24 +175,31 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser)
             })
             """);
         var problems = new List<string>();
-        // The file names may carry a fingerprint of the content: bootstrap.rtl.min.pk9g2wxc8p.css.
-        var rtl = sheets.Where(s => RtlBootstrap().IsMatch(s)).ToList();
+        // The file names may carry a fingerprint of the content: site.rtl.pk9g2wxc8p.css.
+        var rtl = sheets.Where(s => RtlStylesheet().IsMatch(s)).ToList();
         if (rtl.Count != 1 || rtl[0].EndsWith(" -1", StringComparison.Ordinal) || rtl[0].EndsWith(" 0", StringComparison.Ordinal))
         {
-            problems.Add($"bootstrap.rtl.min.css is not loaded with its rules; stylesheets: {string.Join(", ", sheets)}");
+            problems.Add($"site.rtl.css is not loaded with its rules; stylesheets: {string.Join(", ", sheets)}");
         }
 
-        if (sheets.Any(s => LtrBootstrap().IsMatch(s)))
+        if (sheets.Any(s => LtrStylesheet().IsMatch(s)))
         {
-            problems.Add($"the left-to-right bootstrap.min.css is loaded too; stylesheets: {string.Join(", ", sheets)}");
+            problems.Add($"the left-to-right site.css is loaded too; stylesheets: {string.Join(", ", sheets)}");
         }
 
-        // Bootstrap's RTL build swaps the sides of its rules: the space between inline list items is on their left.
-        var switcherItem = await page.EvaluateAsync<string>(
-            "() => { const s = getComputedStyle(document.querySelector('nav.language-switcher .list-inline-item')); return s.marginLeft + ' ' + s.marginRight; }");
-        if (switcherItem != "8px 0px")
+        // The right-to-left build swaps the sides of physical rules: a list's indent is on its right.
+        var indent = await page.EvaluateAsync<string>("""
+            () => {
+              const list = document.querySelector('main').appendChild(document.createElement('ul'));
+              const s = getComputedStyle(list);
+              const sides = s.paddingLeft + ' ' + s.paddingRight;
+              list.remove();
+              return sides;
+            }
+            """);
+        if (indent != "0px 32px")
         {
-            problems.Add($"the language switcher's items are not spaced as Bootstrap's RTL rules space them (left, right margins: {switcherItem})");
+            problems.Add($"a list is not indented as the right-to-left rules indent it (left, right padding: {indent})");
         }
 
         return problems;
@@ -206,11 +213,11 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser)
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"/bootstrap\.rtl\.min(\.[a-z0-9]+)?\.css ")]
-    private static partial Regex RtlBootstrap();
+    [GeneratedRegex(@"/css/site\.rtl(\.[a-z0-9]+)?\.css ")]
+    private static partial Regex RtlStylesheet();
 
-    [GeneratedRegex(@"/bootstrap\.min(\.[a-z0-9]+)?\.css ")]
-    private static partial Regex LtrBootstrap();
+    [GeneratedRegex(@"/css/site(\.[a-z0-9]+)?\.css ")]
+    private static partial Regex LtrStylesheet();
 
     [GeneratedRegex(@"/fr/exercises/42(\?page=\d+)?#response-\d+$")]
     private static partial Regex FrenchResponseAddress();

@@ -71,6 +71,38 @@ internal static class PageChecks
             """, screenWidth);
 
     /// <summary>
+    /// Words that a table splits across lines: each word of a cell measured on its own, in the cell's font, against the
+    /// room the cell gives its text. Addresses and other strings with no place to wrap may break, so they are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> BrokenWordsInTablesAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("""
+            () => {
+              const problems = [];
+              const probe = document.body.appendChild(document.createElement('span'));
+              probe.style.position = 'absolute';
+              probe.style.visibility = 'hidden';
+              probe.style.whiteSpace = 'nowrap';
+              for (const cell of document.querySelectorAll('main th, main td')) {
+                if (!cell.checkVisibility()) continue;
+                const s = getComputedStyle(cell);
+                const room = cell.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+                probe.style.font = s.font;
+                probe.style.letterSpacing = s.letterSpacing;
+                probe.style.textTransform = s.textTransform;
+                for (const word of cell.innerText.split(/\s+/)) {
+                  if (!word || /[\/@:=?&]/.test(word) || word.length > 40) continue;
+                  probe.textContent = word;
+                  if (probe.getBoundingClientRect().width > room + 1) {
+                    problems.push(`"${word}" is split in a ${Math.round(room)}px ${cell.tagName.toLowerCase()}`);
+                  }
+                }
+              }
+              probe.remove();
+              return [...new Set(problems)].slice(0, 10);
+            }
+            """);
+
+    /// <summary>
     /// Whether the page fits a screen this wide without scrolling sideways. A mobile browser widens its window to
     /// take in content that is too wide (and zooms out), so a window wider than the screen fails too.
     /// </summary>
@@ -98,7 +130,7 @@ internal static class PageChecks
             () => {
               const style = selector => getComputedStyle(document.querySelector(selector));
               return {
-                navbarBackground: style('nav.navbar').backgroundColor,
+                headerBackground: style('header.site-header').backgroundColor,
                 bodyFont: style('body').fontFamily,
                 containerMaxWidth: style('main.container').maxWidth,
                 skipLinkPosition: style('.skip-link').position,
@@ -115,12 +147,12 @@ internal static class PageChecks
             }
         }
 
-        // Bootstrap's primary blue, its system font stack and its container widths; then rules from site.css.
-        Expect(styles.NavbarBackground == "rgb(13, 110, 253)", $"the navbar is not Bootstrap's primary blue but {styles.NavbarBackground}");
+        // The header's surface, the system font stack and the container widths; then the site's own rules.
+        Expect(styles.HeaderBackground is "rgb(255, 255, 255)" or "rgb(28, 34, 39)", $"the header is not on the site's surface colour but {styles.HeaderBackground}");
         Expect(styles.BodyFont.StartsWith("system-ui", StringComparison.Ordinal), $"the body font is not Bootstrap's but {styles.BodyFont}");
         Expect(styles.ContainerMaxWidth != "none", "the main container has no maximum width");
         Expect(styles.SkipLinkPosition == "absolute", $"the skip link is not positioned by the site's styles ({styles.SkipLinkPosition})");
-        Expect(styles.MainOverflowWrap == "anywhere", $"long words in the main content are not allowed to wrap ({styles.MainOverflowWrap})");
+        Expect(styles.MainOverflowWrap == "break-word", $"long words in the main content are not allowed to wrap ({styles.MainOverflowWrap})");
         return problems;
     }
 
@@ -152,7 +184,7 @@ internal static class PageChecks
         string[] SticksOut);
 
     public sealed record Styles(
-        string NavbarBackground,
+        string HeaderBackground,
         string BodyFont,
         string ContainerMaxWidth,
         string SkipLinkPosition,

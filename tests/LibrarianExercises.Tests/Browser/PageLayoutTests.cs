@@ -54,7 +54,7 @@ public sealed class PageLayoutTests(BrowserFixture browser)
 
         await session.Page.GotoAsync("/");
 
-        Assert.Equal(2, stylesheets.Count);
+        Assert.Single(stylesheets);
         Assert.All(stylesheets, sheet =>
         {
             Assert.Equal(200, sheet.Status);

@@ -1,6 +1,8 @@
 using System.Net;
+using AngleSharp.Dom;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LibrarianExercises.Tests.Web;
@@ -71,18 +73,45 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task TheListShowsEachExerciseWithItsFirstParagraphTagsInitiativeAndResponseCount()
+    public async Task TheListShowsWhatAReaderChoosesByAndNotTheTagsEveryExerciseRepeats()
     {
         var page = await app.GetDocumentAsync("/exercises");
 
         var items = page.QuerySelectorAll(".exercise-summary").ToList();
         Assert.Equal(["/exercises/21", "/exercises/42", "/exercises/89"], items.Select(i => i.QuerySelector("h3 a")?.GetAttribute("href")));
         var first = items[0];
-        Assert.Equal("Libraries have a mission to serve their entire communities.", first.QuerySelector("p")?.TextContent);
-        Assert.Equal("1.1", first.QuerySelector(".initiative-code")?.TextContent);
-        Assert.Equal("/strategy/1.1", first.QuerySelector("a.initiative-code")?.GetAttribute("href"));
-        Assert.Contains(first.QuerySelectorAll("a.tag-link"), a => a.GetAttribute("href") == "/tags/community-engagement");
+        Assert.Equal("#21", first.QuerySelector("h3 .exercise-number")?.TextContent);
+        Assert.Equal("Libraries have a mission to serve their entire communities.", first.QuerySelector(".exercise-summary-text")?.TextContent);
+        // The initiative by its name, not a bare code.
+        var initiative = first.QuerySelector(".exercise-meta a.initiative-link");
+        Assert.Equal("/strategy/1.1", initiative?.GetAttribute("href"));
+        Assert.Equal("Show the power of libraries in achieving the Sustainable Development Goals", initiative?.TextContent);
         Assert.Equal("0 responses", first.QuerySelector(".response-count")?.TextContent);
+        Assert.Empty(first.QuerySelectorAll("a.tag-link"));
+        Assert.Null(first.QuerySelector(".did-count"));
+    }
+
+    [Fact]
+    public async Task TheListShowsTheDateAnExerciseWasPublishedOnlyWhenItIsKnown()
+    {
+        await using var local = new LibrarianAppFactory();
+        await local.WithDbAsync(async db =>
+        {
+            var exercise = await db.Exercises.SingleAsync(e => e.Number == 42);
+            exercise.PublishedOn = new DateOnly(2021, 5, 4);
+            exercise.PublishedOnPrecision = DatePrecision.Day;
+            var undated = await db.Exercises.SingleAsync(e => e.Number == 89);
+            undated.PublishedOn = null;
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await local.GetDocumentAsync("/exercises");
+
+        IElement Item(int number) => page.QuerySelectorAll(".exercise-summary").Single(i => i.QuerySelector("h3 a")?.GetAttribute("href") == $"/exercises/{number}");
+        var date = Item(42).QuerySelector(".exercise-meta time");
+        Assert.Equal("2021-05-04", date?.GetAttribute("datetime"));
+        Assert.Equal("4 May 2021", date?.TextContent);
+        Assert.Null(Item(89).QuerySelector(".exercise-meta time"));
     }
 
     [Theory]
@@ -137,7 +166,6 @@ public sealed class ExercisePagesTests(LibrarianAppFactory app) : IClassFixture<
         var list = await local.GetDocumentAsync("/exercises");
         var item = list.QuerySelectorAll(".exercise-summary").Single(i => i.QuerySelector("h3 a")?.GetAttribute("href") == "/exercises/42");
         Assert.Equal("2 responses", item.QuerySelector(".response-count")?.TextContent);
-        Assert.Equal("1 did it", item.QuerySelector(".did-count")?.TextContent);
 
         var page = await local.GetDocumentAsync("/exercises/42");
         Assert.Equal("2", page.QuerySelector(".exercise-facts .response-count")?.TextContent);

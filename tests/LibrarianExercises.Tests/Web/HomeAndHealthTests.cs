@@ -13,8 +13,10 @@ public sealed class HomeAndHealthTests(LibrarianAppFactory app) : IClassFixture<
         Assert.Equal("The 10-Minute International Librarian", page.QuerySelector("h1")?.TextContent.Trim());
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/exercises", links);
-        Assert.Contains("/tags", links);
         Assert.Contains("/exercises/89", links);
+        // The other ways to browse are the main menu's, not repeated in the page.
+        var menu = page.QuerySelectorAll("nav.site-menu a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/exercises", "/tags", "/strategy", "/search"], menu);
         Assert.NotNull(page.QuerySelector("form.go-to-number input[name=number]"));
     }
 

@@ -186,7 +186,8 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
         var home = await app.GetDocumentAsync("/");
 
         Assert.Equal("Strategy", home.QuerySelector("nav[aria-label=Main] a[href='/strategy']")?.TextContent.Trim());
-        Assert.Equal("Exercises by IFLA Strategy initiative", home.QuerySelector("main a[href='/strategy']")?.TextContent.Trim());
+        // Each of the latest exercises names the initiative it serves, linked to it.
+        Assert.NotEmpty(home.QuerySelectorAll("main .exercise-summary a[href^='/strategy/']"));
     }
 
     internal static IEnumerable<IElement> Rows(IHtmlDocument page) => page.QuerySelectorAll("tr.initiative-row");

@@ -239,6 +239,8 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 StaleMarkdown = e.RenderedWith == ExerciseMarkdownRenderer.Version && e.FirstParagraph != null ? null : e.BodyMarkdown,
                 ResponseCount = e.PublishedResponseCount,
                 e.DidExerciseCount,
+                e.PublishedOn,
+                e.PublishedOnPrecision,
             })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
@@ -253,11 +255,11 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 .Join(db.Tags, link => EF.Property<int>(link, "TagId"), t => t.Id, (link, t) => new { ExerciseId = EF.Property<int>(link, "ExerciseId"), t.Name, t.Slug })
                 .ToListAsync(cancellationToken))
             .ToLookup(t => t.ExerciseId, t => new TagLink(t.Name, t.Slug));
-        var codes = (await db.ExerciseInitiatives
+        var initiatives = (await db.ExerciseInitiatives
                 .Where(l => ids.Contains(l.ExerciseId))
-                .Select(l => new { l.ExerciseId, l.KeyInitiative.Code })
+                .Select(l => new { l.ExerciseId, l.KeyInitiative.Code, l.KeyInitiative.Name })
                 .ToListAsync(cancellationToken))
-            .ToLookup(c => c.ExerciseId, c => c.Code);
+            .ToLookup(c => c.ExerciseId, c => new InitiativeSummary(c.Code, c.Name));
         return
         [
             .. rows.Select(r => new ExerciseSummary(
@@ -265,9 +267,11 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 r.Title,
                 r.FirstParagraph ?? markdown.FirstParagraphText(r.StaleMarkdown ?? ""),
                 SortTags(tags[r.Id]),
-                [.. codes[r.Id].Order(StringComparer.Ordinal)],
+                [.. initiatives[r.Id].OrderBy(i => i.Code, StringComparer.Ordinal)],
                 r.ResponseCount,
-                r.DidExerciseCount)),
+                r.DidExerciseCount,
+                r.PublishedOn,
+                r.PublishedOnPrecision)),
         ];
     }
 

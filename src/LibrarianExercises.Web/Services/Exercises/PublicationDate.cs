@@ -20,6 +20,11 @@ public static partial class PublicationDate
         return date.ToString(pattern, culture);
     }
 
+    /// <summary>A <c>time</c> element: the date for people, with its machine-readable value.</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent TimeElement(DateOnly date, DatePrecision precision) =>
+        new Microsoft.AspNetCore.Html.HtmlString(
+            $"<time datetime=\"{ForMachines(date, precision)}\">{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(ForPeople(date, precision))}</time>");
+
     /// <summary>As HTML's <c>time</c> element and the audit trail take it: <c>2021-05-04</c>, or <c>2021-05</c> for a month.</summary>
     public static string ForMachines(DateOnly date, DatePrecision precision) =>
         date.ToString(precision == DatePrecision.Month ? "yyyy-MM" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
