@@ -1,4 +1,5 @@
 using System.Globalization;
+using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Exercises;
 
@@ -28,7 +29,8 @@ internal static class ApiMapping
         exercise.BodyMarkdown,
         exercise.BodyHtml,
         exercise.BodyIsExcerpt,
-        exercise.PublishedOn,
+        exercise.PublishedOnPrecision == DatePrecision.Day ? exercise.PublishedOn : null,
+        exercise.PublishedOn is { } published ? PublicationDate.ForMachines(published, DatePrecision.Month) : null,
         exercise.SourceUrl,
         exercise.ResponsesOpen,
         Utc(exercise.UpdatedUtc),

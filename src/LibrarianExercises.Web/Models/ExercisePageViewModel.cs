@@ -30,9 +30,6 @@ public sealed record ExercisePageViewModel(
     /// <summary>The text's first paragraph as plain text: the page's description.</summary>
     public string FirstParagraph { get; init; } = "";
 
-    /// <summary>When the exercise was added here: its date when the series' own is not known.</summary>
-    public DateTime AddedUtc { get; init; }
-
     /// <summary>What became of the response the visitor has just sent, if any: published, or kept for review.</summary>
     public Data.ResponseStatus? JustPosted { get; init; }
 }

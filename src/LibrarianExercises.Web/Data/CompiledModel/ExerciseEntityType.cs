@@ -23,7 +23,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
                 propertyCount: 20,
                 navigationCount: 2,
                 skipNavigationCount: 1,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -198,9 +198,6 @@ namespace LibrarianExercises.Web.Data.CompiledModel
 
             var index1 = runtimeEntityType.AddIndex(
                 new[] { retiredUtc, number });
-
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { retiredUtc, publishedOn, number });
 
             return runtimeEntityType;
         }

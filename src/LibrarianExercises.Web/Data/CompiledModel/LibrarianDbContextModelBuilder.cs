@@ -11,7 +11,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
     public partial class LibrarianDbContextModel
     {
         private LibrarianDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1955917b-5015-4ab1-b553-15a16e88d050"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("c05b59eb-1a29-4b80-bd97-c083d641cc9f"), entityTypeCount: 18)
         {
         }
 

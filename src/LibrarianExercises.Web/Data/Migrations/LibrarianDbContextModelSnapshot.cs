@@ -178,8 +178,6 @@ namespace LibrarianExercises.Web.Data.Migrations
 
                     b.HasIndex("RetiredUtc", "Number");
 
-                    b.HasIndex("RetiredUtc", "PublishedOn", "Number");
-
                     b.ToTable("Exercises");
                 });
 

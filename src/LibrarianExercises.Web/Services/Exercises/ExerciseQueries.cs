@@ -46,10 +46,13 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         return new PagedList<ExerciseSummary>(items, page, PageSize, total);
     }
 
+    /// <summary>
+    /// The newest exercises: the highest numbers first. The series numbers its exercises in the order it publishes
+    /// them, so the number is the order of publication, and it is known for every exercise where a date is not
+    /// (#91–#100 have none): dates are shown where known and never decide a place, so #100 comes before #90.
+    /// </summary>
     public Task<IReadOnlyList<ExerciseSummary>> LatestAsync(int count, CancellationToken cancellationToken) =>
-        SummariesAsync(
-            db.Exercises.Published().OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.Number).Take(count),
-            cancellationToken);
+        SummariesAsync(db.Exercises.Published().OrderByDescending(e => e.Number).Take(count), cancellationToken);
 
     /// <summary>
     /// What posting a response needs to know of an exercise, and whether a response was already sent with the form
@@ -122,7 +125,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             next)
         {
             FirstParagraph = exercise.FirstParagraph ?? markdown.FirstParagraphText(exercise.BodyMarkdown),
-            AddedUtc = exercise.CreatedUtc,
             PublishedOnPrecision = exercise.PublishedOnPrecision,
         };
     }
@@ -146,6 +148,7 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.BodyHtml ?? await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken),
             exercise.BodyIsExcerpt,
             exercise.PublishedOn,
+            exercise.PublishedOnPrecision,
             exercise.SourceUrl,
             exercise.ResponsesOpen,
             exercise.UpdatedUtc,
@@ -175,7 +178,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 PublishedOnPrecision = e.PublishedOnPrecision,
                 SourceUrl = e.SourceUrl,
                 ResponsesOpen = e.ResponsesOpen,
-                CreatedUtc = e.CreatedUtc,
                 UpdatedUtc = e.UpdatedUtc,
                 Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
                 Initiatives = e.Initiatives
@@ -293,8 +295,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 
         public bool ResponsesOpen { get; init; }
 
-        public DateTime CreatedUtc { get; init; }
-
         public DateTime UpdatedUtc { get; init; }
 
         public List<TagLink> Tags { get; init; } = [];
@@ -326,6 +326,7 @@ public sealed record ExerciseDocument(
     string BodyHtml,
     bool BodyIsExcerpt,
     DateOnly? PublishedOn,
+    DatePrecision PublishedOnPrecision,
     string? SourceUrl,
     bool ResponsesOpen,
     DateTime UpdatedUtc,
