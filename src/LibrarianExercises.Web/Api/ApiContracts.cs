@@ -47,7 +47,6 @@ public sealed record ExerciseDetail(
     string Title,
     [property: Description("The text as written, in Markdown.")] string BodyMarkdown,
     [property: Description("The text as its page shows it: HTML without script, style or event attributes; only http, https and mailto links; mentions of other published exercises linked.")] string BodyHtml,
-    [property: Description("True while the only text known is partial (an excerpt from a listing page).")] bool BodyIsExcerpt,
     [property: Description("The day the post was published on IFLA's blog, when the day is known; otherwise null.")] DateOnly? PublishedOn,
     [property: Description("The month the post was published in, as year-month (\"2021-05\"), when at least the month is known; otherwise null. A listing page by month gives the month without the day.")] string? PublishedMonth,
     [property: Description("The post on IFLA's blog, when known.")] string? SourceUrl,

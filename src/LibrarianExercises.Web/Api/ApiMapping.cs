@@ -28,7 +28,6 @@ internal static class ApiMapping
         exercise.Title,
         exercise.BodyMarkdown,
         exercise.BodyHtml,
-        exercise.BodyIsExcerpt,
         exercise.PublishedOnPrecision == DatePrecision.Day ? exercise.PublishedOn : null,
         exercise.PublishedOn is { } published ? PublicationDate.ForMachines(published, DatePrecision.Month) : null,
         exercise.SourceUrl,

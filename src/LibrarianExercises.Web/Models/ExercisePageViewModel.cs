@@ -8,7 +8,6 @@ public sealed record ExercisePageViewModel(
     int Number,
     string Title,
     string BodyHtml,
-    bool BodyIsExcerpt,
     DateOnly? PublishedOn,
     string? SourceUrl,
     bool ResponsesOpen,

@@ -197,7 +197,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
                 new[] { publishedOn });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { retiredUtc, number });
+                new[] { retiredUtc, number, bodyIsExcerpt });
 
             return runtimeEntityType;
         }

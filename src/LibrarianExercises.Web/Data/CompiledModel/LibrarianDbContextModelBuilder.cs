@@ -11,7 +11,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
     public partial class LibrarianDbContextModel
     {
         private LibrarianDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c05b59eb-1a29-4b80-bd97-c083d641cc9f"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("6bc21828-0387-4559-83ca-23e807a5196e"), entityTypeCount: 18)
         {
         }
 

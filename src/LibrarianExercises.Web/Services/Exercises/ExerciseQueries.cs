@@ -112,7 +112,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Number,
             exercise.Title,
             html,
-            exercise.BodyIsExcerpt,
             exercise.PublishedOn,
             exercise.SourceUrl,
             exercise.ResponsesOpen,
@@ -146,7 +145,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Title,
             exercise.BodyMarkdown,
             exercise.BodyHtml ?? await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken),
-            exercise.BodyIsExcerpt,
             exercise.PublishedOn,
             exercise.PublishedOnPrecision,
             exercise.SourceUrl,
@@ -173,7 +171,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 // Rendered when written; rendered here only while the stored rendering is stale (see StoredHtmlRefresh).
                 BodyHtml = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.BodyHtml : null,
                 FirstParagraph = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.FirstParagraph : null,
-                BodyIsExcerpt = e.BodyIsExcerpt,
                 PublishedOn = e.PublishedOn,
                 PublishedOnPrecision = e.PublishedOnPrecision,
                 SourceUrl = e.SourceUrl,
@@ -285,8 +282,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 
         public string? FirstParagraph { get; init; }
 
-        public bool BodyIsExcerpt { get; init; }
-
         public DateOnly? PublishedOn { get; init; }
 
         public DatePrecision PublishedOnPrecision { get; init; }
@@ -324,7 +319,6 @@ public sealed record ExerciseDocument(
     string Title,
     string BodyMarkdown,
     string BodyHtml,
-    bool BodyIsExcerpt,
     DateOnly? PublishedOn,
     DatePrecision PublishedOnPrecision,
     string? SourceUrl,
