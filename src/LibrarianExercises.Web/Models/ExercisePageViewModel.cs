@@ -15,7 +15,6 @@ public sealed record ExercisePageViewModel(
     IReadOnlyList<InitiativeLink> Initiatives,
     int ResponseCount,
     int DidExerciseCount,
-    int AwaitingReviewCount,
     ExerciseNeighbour? Previous,
     ExerciseNeighbour? Next)
 {

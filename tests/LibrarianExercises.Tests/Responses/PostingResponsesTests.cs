@@ -47,6 +47,25 @@ public sealed class PostingResponsesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHeldResponsesWriterSeesItWaitsAndIsNotAskedToBeTheFirstWhileOthersSeeNothingOfIt()
+    {
+        using var visitor = new ResponsePoster(_app);
+
+        // Sent back at once, as no person could: held for review.
+        using var response = await visitor.PostAsync(89, ResponsePoster.Fields(text: "Too quick to be a person."), thinkingTime: TimeSpan.Zero);
+        using var followed = await visitor.Client.GetAsync(response.Headers.Location);
+        var page = await LibrarianAppFactory.ParseAsync(followed);
+        var other = await _app.GetDocumentAsync("/exercises/89");
+
+        Assert.Equal(ResponseStatus.Held, (await _app.WithDbAsync(db => db.Responses.SingleAsync())).Status);
+        Assert.Contains("awaits review", page.QuerySelector("#response-status[role=status]")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Be the first", page.QuerySelector("section.responses")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(other.QuerySelector("#response-status"));
+        Assert.Contains("Be the first", other.QuerySelector("section.responses")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("review", other.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APostWithoutTheAntiforgeryTokenIsRefusedAndNothingIsStoredButTheTextIsShownBack()
     {
         using var visitor = new ResponsePoster(_app);

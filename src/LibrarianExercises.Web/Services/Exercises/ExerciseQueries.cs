@@ -119,7 +119,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Initiatives,
             exercise.ResponseCount,
             exercise.DidExerciseCount,
-            exercise.AwaitingReviewCount,
             previous,
             next)
         {
@@ -183,8 +182,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                     .ToList(),
                 ResponseCount = e.PublishedResponseCount,
                 DidExerciseCount = e.DidExerciseCount,
-                // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
-                AwaitingReviewCount = e.HeldResponseCount,
             })
             // Split: in one query, SQLite builds the tags and the initiative links of every exercise before joining
             // them to this one (19 ms a page at 10,000 exercises); each collection read apart is found by its key.
@@ -299,8 +296,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         public int ResponseCount { get; init; }
 
         public int DidExerciseCount { get; init; }
-
-        public int AwaitingReviewCount { get; init; }
     }
 
     private static List<TagLink> SortTags(IEnumerable<TagLink> tags) =>
