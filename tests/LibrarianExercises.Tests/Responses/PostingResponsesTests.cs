@@ -136,6 +136,28 @@ public sealed class PostingResponsesTests : IAsyncLifetime
         Assert.Equal(field == "Form.Country" ? [] : ["FR"], chosen);
     }
 
+    /// <summary>
+    /// Without JavaScript the browser shows a refused post's answer at the fragment of the form's action: the error
+    /// summary, which the page has inside the form. A stored response is sent on to an address of its own fragment.
+    /// </summary>
+    [Fact]
+    public async Task TheFormIsSentToAnAddressThatOpensARefusalAtItsErrorSummary()
+    {
+        using var visitor = new ResponsePoster(_app);
+        var form = await _app.GetDocumentAsync("/exercises/42");
+        var action = form.QuerySelector("form#response-form")?.GetAttribute("action");
+
+        using var refused = await visitor.PostAsync(42, ResponsePoster.Fields(text: ""));
+        var page = await LibrarianAppFactory.ParseAsync(refused);
+        using var stored = await visitor.PostAsync(42, ResponsePoster.Fields());
+
+        Assert.Equal("/exercises/42/responses#form-errors", action);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull(page.QuerySelector("form#response-form #form-errors[tabindex='-1'][role=alert]"));
+        Assert.Equal("/fr/exercises/42/responses#form-errors", (await _app.GetDocumentAsync("/fr/exercises/42")).QuerySelector("form#response-form")?.GetAttribute("action"));
+        Assert.Matches(@"^/exercises/42#response-\d+$", stored.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task LineBreaksCountAsOneCharacterTowardsTheLimitAsTheyDoInTheBrowser()
     {
