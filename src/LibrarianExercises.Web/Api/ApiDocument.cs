@@ -27,7 +27,7 @@ internal static class ApiDocument
           malformed number, page, tag or initiative code is a 400 whose `parameter` names it and whose `detail` says
           what is wrong; one that names nothing is a 404. An unknown address under /api is a 404 and a method other
           than GET or HEAD a 405, both as problem details.
-        - Only published content: retired exercises and held or spam responses never appear.
+        - Only published content: retired exercises, exercises known only in part and held or spam responses never appear.
         """;
 
     private static readonly Dictionary<string, (string Description, Func<OpenApiSchema> Schema)> Parameters = new(StringComparer.Ordinal)

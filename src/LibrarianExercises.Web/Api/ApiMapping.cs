@@ -1,4 +1,5 @@
 using System.Globalization;
+using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Exercises;
 
@@ -27,8 +28,8 @@ internal static class ApiMapping
         exercise.Title,
         exercise.BodyMarkdown,
         exercise.BodyHtml,
-        exercise.BodyIsExcerpt,
-        exercise.PublishedOn,
+        exercise.PublishedOnPrecision == DatePrecision.Day ? exercise.PublishedOn : null,
+        exercise.PublishedOn is { } published ? PublicationDate.ForMachines(published, DatePrecision.Month) : null,
         exercise.SourceUrl,
         exercise.ResponsesOpen,
         Utc(exercise.UpdatedUtc),

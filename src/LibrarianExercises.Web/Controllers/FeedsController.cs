@@ -19,7 +19,7 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWordi
     {
         var head = Head("exercises", wording.AllTitle, wording.AllSubtitle, Path(nameof(Exercises), "Feeds", null), Path("Index", "Exercises", null));
         var items = await feeds.AllAsync(ExerciseUrl, cancellationToken);
-        return Send(atom.Exercises(head, items, await feeds.LatestPublicationAsync(cancellationToken)));
+        return Send(atom.Exercises(head, items, await feeds.LatestUpdateAsync(cancellationToken)));
     }
 
     [AcceptVerbs("GET", "HEAD", Route = "/tags/{slug}/feed")]
@@ -43,7 +43,7 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWordi
             Path(nameof(Tag), "Feeds", new { slug = tag.Slug }),
             Path("Show", "Tags", new { slug = tag.Slug }));
         var items = await feeds.TaggedAsync(tag.Slug, ExerciseUrl, cancellationToken);
-        return Send(atom.Exercises(head, items, await feeds.LatestPublicationAsync(cancellationToken)));
+        return Send(atom.Exercises(head, items, await feeds.LatestUpdateAsync(cancellationToken)));
     }
 
     [AcceptVerbs("GET", "HEAD", Route = "/strategy/{code}/feed")]
@@ -67,7 +67,7 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWordi
             Path(nameof(Initiative), "Feeds", new { code = initiative.Code }),
             Path("Show", "Strategy", new { code = initiative.Code }));
         var items = await feeds.ServingAsync(initiative.Code, ExerciseUrl, cancellationToken);
-        return Send(atom.Exercises(head, items, await feeds.LatestPublicationAsync(cancellationToken)));
+        return Send(atom.Exercises(head, items, await feeds.LatestUpdateAsync(cancellationToken)));
     }
 
     [AcceptVerbs("GET", "HEAD", Route = "/exercises/{number}/responses/feed")]

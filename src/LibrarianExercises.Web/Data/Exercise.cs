@@ -32,7 +32,10 @@ public class Exercise
     /// </summary>
     public int? RenderedWith { get; set; }
 
-    /// <summary>True while the only text known is partial: an excerpt from an older listing page, or a cut-off copy.</summary>
+    /// <summary>
+    /// True while the only text known is partial: an excerpt from an older listing page, or a cut-off copy. Such an
+    /// exercise is not published (<see cref="ExerciseVisibility"/>) until the full post or an editor's save completes it.
+    /// </summary>
     public bool BodyIsExcerpt { get; set; }
 
     /// <summary>When the post was published; the 1st of the month when only the month is known (see <see cref="PublishedOnPrecision"/>).</summary>

@@ -8,7 +8,6 @@ public sealed record ExercisePageViewModel(
     int Number,
     string Title,
     string BodyHtml,
-    bool BodyIsExcerpt,
     DateOnly? PublishedOn,
     string? SourceUrl,
     bool ResponsesOpen,
@@ -16,7 +15,6 @@ public sealed record ExercisePageViewModel(
     IReadOnlyList<InitiativeLink> Initiatives,
     int ResponseCount,
     int DidExerciseCount,
-    int AwaitingReviewCount,
     ExerciseNeighbour? Previous,
     ExerciseNeighbour? Next)
 {
@@ -29,9 +27,6 @@ public sealed record ExercisePageViewModel(
 
     /// <summary>The text's first paragraph as plain text: the page's description.</summary>
     public string FirstParagraph { get; init; } = "";
-
-    /// <summary>When the exercise was added here: its date when the series' own is not known.</summary>
-    public DateTime AddedUtc { get; init; }
 
     /// <summary>What became of the response the visitor has just sent, if any: published, or kept for review.</summary>
     public Data.ResponseStatus? JustPosted { get; init; }

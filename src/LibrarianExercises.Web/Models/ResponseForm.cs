@@ -19,10 +19,12 @@ public sealed class ResponseForm
     [Display(Name = "Your name")]
     [Required(ErrorMessage = "Please give a name to show with your response.")]
     [StringLength(DisplayNameMaxLength, ErrorMessage = "Please keep your name to {1} characters or fewer.")]
+    [StorableText(ErrorMessage = "Your name contains a character that cannot be stored (an invisible control character, shown as � in the field). Please remove it.")]
     public string? DisplayName { get; set; }
 
     [Display(Name = "Library or organisation (optional)")]
     [StringLength(OrganisationMaxLength, ErrorMessage = "Please keep the name of your library or organisation to {1} characters or fewer.")]
+    [StorableText(ErrorMessage = "The name of your library or organisation contains a character that cannot be stored (an invisible control character, shown as � in the field). Please remove it.")]
     public string? Organisation { get; set; }
 
     [Display(Name = "Country (optional)")]
@@ -35,6 +37,7 @@ public sealed class ResponseForm
     [Display(Name = "Your response")]
     [Required(ErrorMessage = "Please write your response.")]
     [StringLength(TextMaxLength, ErrorMessage = "Please keep your response to {1} characters or fewer.")]
+    [StorableText(ErrorMessage = "Your response contains a character that cannot be stored (an invisible control character, shown as � in the text). Please remove it and send your response again.")]
     public string? Text
     {
         get;

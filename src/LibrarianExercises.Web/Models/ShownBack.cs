@@ -2,7 +2,9 @@ namespace LibrarianExercises.Web.Models;
 
 /// <summary>
 /// What a refused form shows back of what was sent: never more than the field takes, so that a page cannot be made
-/// to carry megabytes of someone's text. The views say when something was left out.
+/// to carry megabytes of someone's text, and with each character that cannot be stored (a NUL, say) shown as
+/// <see cref="StorableText.Marker"/>, which a page can carry and the writer can find. The views say when something
+/// was left out.
 /// </summary>
 public static class ShownBack
 {
@@ -12,16 +14,19 @@ public static class ShownBack
     /// <summary>For words of an address or query shown in an explanation (“… is not one”).</summary>
     public const int AddressValueLimit = 100;
 
-    /// <summary>The first <paramref name="limit"/> characters of <paramref name="text"/>, without splitting a surrogate pair.</summary>
+    /// <summary>
+    /// The first <paramref name="limit"/> characters of <paramref name="text"/>, without splitting a surrogate pair,
+    /// unstorable ones marked (one for one, so that the count of what was left out stays true).
+    /// </summary>
     public static string? Cut(string? text, int limit)
     {
         if (text is null || text.Length <= limit)
         {
-            return text;
+            return StorableText.Marked(text);
         }
 
         var end = char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
-        return text[..end];
+        return StorableText.Marked(text[..end]);
     }
 
     /// <summary>How many characters <see cref="Cut"/> leaves out.</summary>

@@ -90,7 +90,7 @@ public sealed class ApiReadingTests(LibrarianAppFactory app) : IClassFixture<Lib
         Assert.True(publishedOn.ValueKind == JsonValueKind.Null || System.Text.RegularExpressions.Regex.IsMatch(publishedOn.GetString()!, @"^\d{4}-\d{2}-\d{2}$"));
         Assert.True(exercise.TryGetProperty("sourceUrl", out _));
         Assert.Equal(
-            ["number", "title", "bodyMarkdown", "bodyHtml", "bodyIsExcerpt", "publishedOn", "sourceUrl", "responsesOpen", "updatedUtc", "tags", "initiatives", "responseCount", "didExerciseCount", "links"],
+            ["number", "title", "bodyMarkdown", "bodyHtml", "publishedOn", "publishedMonth", "sourceUrl", "responsesOpen", "updatedUtc", "tags", "initiatives", "responseCount", "didExerciseCount", "links"],
             exercise.EnumerateObject().Select(p => p.Name));
     }
 

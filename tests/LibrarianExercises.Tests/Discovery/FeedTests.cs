@@ -60,7 +60,7 @@ public sealed class FeedTests : IClassFixture<LibrarianAppFactory>
         await app.CreateExerciseAsync(701, "An exercise published long ago", "Its text.", new DateOnly(2021, 5, 3), initiatives: ["3.2"]);
         var responseId = await app.AddResponseAsync(701, "Written at a time of its own.");
         var written = await app.WithDbAsync(db => Task.FromResult(db.Responses.Single(r => r.Id == responseId).CreatedUtc));
-        var added = await app.WithDbAsync(db => Task.FromResult(db.Exercises.Single(e => e.Number == 89).CreatedUtc));
+        var changed = await app.WithDbAsync(db => Task.FromResult(db.Exercises.Single(e => e.Number == 89).UpdatedUtc));
         app.Clock.Advance(TimeSpan.FromDays(3));
 
         var (_, all) = await LoadAsync(app, "/feed");
@@ -72,8 +72,10 @@ public sealed class FeedTests : IClassFixture<LibrarianAppFactory>
         Assert.Equal(published, old.PublishDate);
         Assert.Equal(published, old.LastUpdatedTime);
         Assert.Equal(published, initiative.Items.Single(i => i.Title.Text.StartsWith("#701", StringComparison.Ordinal)).LastUpdatedTime);
-        // Without a publication date, an exercise is dated when it was added here.
-        Assert.Equal(added, all.Items.Single(i => i.Title.Text.StartsWith("#89:", StringComparison.Ordinal)).LastUpdatedTime.UtcDateTime, TimeSpan.FromSeconds(1));
+        // Without a publication date, an exercise is updated when it last changed here, and published never.
+        var undated = all.Items.Single(i => i.Title.Text.StartsWith("#89:", StringComparison.Ordinal));
+        Assert.Equal(changed, undated.LastUpdatedTime.UtcDateTime, TimeSpan.FromSeconds(1));
+        Assert.Equal(DateTimeOffset.MinValue, undated.PublishDate);
         var entry = responses.Items.Single();
         Assert.Equal(written, entry.LastUpdatedTime.UtcDateTime, TimeSpan.FromSeconds(1));
         Assert.Equal(written, responses.LastUpdatedTime.UtcDateTime, TimeSpan.FromSeconds(1));

@@ -47,6 +47,25 @@ public sealed class PostingResponsesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHeldResponsesWriterSeesItWaitsAndIsNotAskedToBeTheFirstWhileOthersSeeNothingOfIt()
+    {
+        using var visitor = new ResponsePoster(_app);
+
+        // Sent back at once, as no person could: held for review.
+        using var response = await visitor.PostAsync(89, ResponsePoster.Fields(text: "Too quick to be a person."), thinkingTime: TimeSpan.Zero);
+        using var followed = await visitor.Client.GetAsync(response.Headers.Location);
+        var page = await LibrarianAppFactory.ParseAsync(followed);
+        var other = await _app.GetDocumentAsync("/exercises/89");
+
+        Assert.Equal(ResponseStatus.Held, (await _app.WithDbAsync(db => db.Responses.SingleAsync())).Status);
+        Assert.Contains("awaits review", page.QuerySelector("#response-status[role=status]")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Be the first", page.QuerySelector("section.responses")?.TextContent, StringComparison.Ordinal);
+        Assert.Null(other.QuerySelector("#response-status"));
+        Assert.Contains("Be the first", other.QuerySelector("section.responses")?.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("review", other.QuerySelector("main")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APostWithoutTheAntiforgeryTokenIsRefusedAndNothingIsStoredButTheTextIsShownBack()
     {
         using var visitor = new ResponsePoster(_app);
@@ -115,6 +134,28 @@ public sealed class PostingResponsesTests : IAsyncLifetime
         var chosen = page.QuerySelectorAll("#Form_Country option[selected]").Select(o => o.GetAttribute("value")).ToList();
         // The country chosen stays chosen, and only it; one not on the list leaves none chosen.
         Assert.Equal(field == "Form.Country" ? [] : ["FR"], chosen);
+    }
+
+    /// <summary>
+    /// Without JavaScript the browser shows a refused post's answer at the fragment of the form's action: the error
+    /// summary, which the page has inside the form. A stored response is sent on to an address of its own fragment.
+    /// </summary>
+    [Fact]
+    public async Task TheFormIsSentToAnAddressThatOpensARefusalAtItsErrorSummary()
+    {
+        using var visitor = new ResponsePoster(_app);
+        var form = await _app.GetDocumentAsync("/exercises/42");
+        var action = form.QuerySelector("form#response-form")?.GetAttribute("action");
+
+        using var refused = await visitor.PostAsync(42, ResponsePoster.Fields(text: ""));
+        var page = await LibrarianAppFactory.ParseAsync(refused);
+        using var stored = await visitor.PostAsync(42, ResponsePoster.Fields());
+
+        Assert.Equal("/exercises/42/responses#form-errors", action);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.NotNull(page.QuerySelector("form#response-form #form-errors[tabindex='-1'][role=alert]"));
+        Assert.Equal("/fr/exercises/42/responses#form-errors", (await _app.GetDocumentAsync("/fr/exercises/42")).QuerySelector("form#response-form")?.GetAttribute("action"));
+        Assert.Matches(@"^/exercises/42#response-\d+$", stored.Headers.Location?.OriginalString);
     }
 
     [Fact]

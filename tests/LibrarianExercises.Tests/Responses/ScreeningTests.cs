@@ -90,14 +90,29 @@ public sealed class ScreeningTests : IAsyncLifetime
         Assert.Equal(ResponseStatus.Published, (await _app.WithDbAsync(db => db.Responses.SingleAsync())).Status);
     }
 
+    /// <summary>
+    /// Hidden from people by the stylesheet (with or without JavaScript) and from screen readers by aria-hidden, but
+    /// an ordinary text field in the markup, as robots read it: not removed, not of type hidden, not display:none.
+    /// </summary>
     [Fact]
-    public async Task TheHoneypotIsAVisibleLabelledFieldForVisitorsWithoutJavaScript()
+    public async Task TheHoneypotIsHiddenFromPeopleInEveryCaseButLeftAnOrdinaryFieldForRobots()
     {
         var page = await _app.GetDocumentAsync("/exercises/89");
+        using var client = _app.CreateBrowserlessClient();
+        var css = await client.GetStringAsync(new Uri(page.QuerySelectorAll("link[rel=stylesheet]").Last().GetAttribute("href")!, UriKind.Relative));
 
-        var field = page.QuerySelector(".honeypot")!;
-        Assert.Null(field.GetAttribute("hidden"));
-        Assert.Contains("Leave this field empty", page.QuerySelector("label[for=Form_Website]")?.TextContent, StringComparison.Ordinal);
+        var trap = page.QuerySelector("#response-form .honeypot")!;
+        var input = trap.QuerySelector("input#Form_Website")!;
+        Assert.Equal("true", trap.GetAttribute("aria-hidden"));
+        Assert.Null(trap.GetAttribute("hidden"));
+        Assert.Null(trap.GetAttribute("style"));
+        Assert.Equal(("text", "-1", "off"), (input.GetAttribute("type"), input.GetAttribute("tabindex"), input.GetAttribute("autocomplete")));
+        Assert.Contains("Leave this field empty", trap.QuerySelector("label[for=Form_Website]")?.TextContent, StringComparison.Ordinal);
+        var rule = System.Text.RegularExpressions.Regex.Match(css, @"(?m)^\.honeypot \{(?<body>[^}]*)\}").Groups["body"].Value;
+        Assert.Contains("position: absolute", rule, StringComparison.Ordinal);
+        Assert.Contains("clip-path: inset(50%)", rule, StringComparison.Ordinal);
+        Assert.DoesNotContain("display", rule, StringComparison.Ordinal);
+        Assert.DoesNotContain("visibility", rule, StringComparison.Ordinal);
     }
 }
 

@@ -23,7 +23,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
                 propertyCount: 20,
                 navigationCount: 2,
                 skipNavigationCount: 1,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -197,10 +197,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
                 new[] { publishedOn });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { retiredUtc, number });
-
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { retiredUtc, publishedOn, number });
+                new[] { retiredUtc, number, bodyIsExcerpt });
 
             return runtimeEntityType;
         }

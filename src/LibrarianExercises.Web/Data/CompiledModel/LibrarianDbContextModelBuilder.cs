@@ -11,7 +11,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
     public partial class LibrarianDbContextModel
     {
         private LibrarianDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1955917b-5015-4ab1-b553-15a16e88d050"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("6bc21828-0387-4559-83ca-23e807a5196e"), entityTypeCount: 18)
         {
         }
 

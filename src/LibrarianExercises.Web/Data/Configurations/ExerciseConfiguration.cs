@@ -10,12 +10,11 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         builder.HasIndex(e => e.Number).IsUnique();
         builder.HasIndex(e => e.PublishedOn);
         // The published exercises by number, in an index narrow enough to read whole: counting them, listing them by
-        // number and walking them from the newest down read it and not the table, whose rows carry the exercises'
-        // text (at 10,000 exercises a count read 30 ms of table pages, the index under 1 ms).
-        builder.HasIndex(e => new { e.RetiredUtc, e.Number });
-        // The same for the latest published (the home page's, by publication date): it reads its few rows off the
-        // index's end instead of sorting every published exercise by date (11 ms at 10,000 exercises).
-        builder.HasIndex(e => new { e.RetiredUtc, e.PublishedOn, e.Number });
+        // number and walking them from the newest down (the latest, on the home page) read it and not the table,
+        // whose rows carry the exercises' text (at 10,000 exercises a count read 30 ms of table pages, the index
+        // under 1 ms). The partial mark is last: the rule's "not partial" is no equality an index can seek, but read
+        // from the index it spares a visit to each row, and the number before it keeps the index's order by number.
+        builder.HasIndex(e => new { e.RetiredUtc, e.Number, e.BodyIsExcerpt });
         builder.Property(e => e.Title).HasMaxLength(300);
         builder.Property(e => e.Slug).HasMaxLength(300);
         builder.Property(e => e.SourceUrl).HasMaxLength(2000);

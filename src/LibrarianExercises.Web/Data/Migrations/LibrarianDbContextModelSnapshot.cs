@@ -176,9 +176,7 @@ namespace LibrarianExercises.Web.Data.Migrations
 
                     b.HasIndex("PublishedOn");
 
-                    b.HasIndex("RetiredUtc", "Number");
-
-                    b.HasIndex("RetiredUtc", "PublishedOn", "Number");
+                    b.HasIndex("RetiredUtc", "Number", "BodyIsExcerpt");
 
                     b.ToTable("Exercises");
                 });

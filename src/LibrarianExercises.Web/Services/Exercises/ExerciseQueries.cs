@@ -46,10 +46,13 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         return new PagedList<ExerciseSummary>(items, page, PageSize, total);
     }
 
+    /// <summary>
+    /// The newest exercises: the highest numbers first. The series numbers its exercises in the order it publishes
+    /// them, so the number is the order of publication, and it is known for every exercise where a date is not
+    /// (#91–#100 have none): dates are shown where known and never decide a place, so #100 comes before #90.
+    /// </summary>
     public Task<IReadOnlyList<ExerciseSummary>> LatestAsync(int count, CancellationToken cancellationToken) =>
-        SummariesAsync(
-            db.Exercises.Published().OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.Number).Take(count),
-            cancellationToken);
+        SummariesAsync(db.Exercises.Published().OrderByDescending(e => e.Number).Take(count), cancellationToken);
 
     /// <summary>
     /// What posting a response needs to know of an exercise, and whether a response was already sent with the form
@@ -109,7 +112,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Number,
             exercise.Title,
             html,
-            exercise.BodyIsExcerpt,
             exercise.PublishedOn,
             exercise.SourceUrl,
             exercise.ResponsesOpen,
@@ -117,12 +119,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Initiatives,
             exercise.ResponseCount,
             exercise.DidExerciseCount,
-            exercise.AwaitingReviewCount,
             previous,
             next)
         {
             FirstParagraph = exercise.FirstParagraph ?? markdown.FirstParagraphText(exercise.BodyMarkdown),
-            AddedUtc = exercise.CreatedUtc,
             PublishedOnPrecision = exercise.PublishedOnPrecision,
         };
     }
@@ -144,8 +144,8 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
             exercise.Title,
             exercise.BodyMarkdown,
             exercise.BodyHtml ?? await RenderTextAsync(exercise.BodyMarkdown, number, exerciseUrl, cancellationToken),
-            exercise.BodyIsExcerpt,
             exercise.PublishedOn,
+            exercise.PublishedOnPrecision,
             exercise.SourceUrl,
             exercise.ResponsesOpen,
             exercise.UpdatedUtc,
@@ -170,12 +170,10 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 // Rendered when written; rendered here only while the stored rendering is stale (see StoredHtmlRefresh).
                 BodyHtml = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.BodyHtml : null,
                 FirstParagraph = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.FirstParagraph : null,
-                BodyIsExcerpt = e.BodyIsExcerpt,
                 PublishedOn = e.PublishedOn,
                 PublishedOnPrecision = e.PublishedOnPrecision,
                 SourceUrl = e.SourceUrl,
                 ResponsesOpen = e.ResponsesOpen,
-                CreatedUtc = e.CreatedUtc,
                 UpdatedUtc = e.UpdatedUtc,
                 Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
                 Initiatives = e.Initiatives
@@ -184,8 +182,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
                     .ToList(),
                 ResponseCount = e.PublishedResponseCount,
                 DidExerciseCount = e.DidExerciseCount,
-                // Spam is not awaiting anything: only held responses are counted as waiting for an editor.
-                AwaitingReviewCount = e.HeldResponseCount,
             })
             // Split: in one query, SQLite builds the tags and the initiative links of every exercise before joining
             // them to this one (19 ms a page at 10,000 exercises); each collection read apart is found by its key.
@@ -287,8 +283,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
 
         public string? FirstParagraph { get; init; }
 
-        public bool BodyIsExcerpt { get; init; }
-
         public DateOnly? PublishedOn { get; init; }
 
         public DatePrecision PublishedOnPrecision { get; init; }
@@ -296,8 +290,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         public string? SourceUrl { get; init; }
 
         public bool ResponsesOpen { get; init; }
-
-        public DateTime CreatedUtc { get; init; }
 
         public DateTime UpdatedUtc { get; init; }
 
@@ -308,8 +300,6 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         public int ResponseCount { get; init; }
 
         public int DidExerciseCount { get; init; }
-
-        public int AwaitingReviewCount { get; init; }
     }
 
     private static List<TagLink> SortTags(IEnumerable<TagLink> tags) =>
@@ -328,8 +318,8 @@ public sealed record ExerciseDocument(
     string Title,
     string BodyMarkdown,
     string BodyHtml,
-    bool BodyIsExcerpt,
     DateOnly? PublishedOn,
+    DatePrecision PublishedOnPrecision,
     string? SourceUrl,
     bool ResponsesOpen,
     DateTime UpdatedUtc,

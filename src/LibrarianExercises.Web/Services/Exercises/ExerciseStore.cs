@@ -56,6 +56,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         var exercise = await LoadAsync(post.Number, cancellationToken);
         var created = exercise is null;
         var before = exercise is null ? null : ExerciseState.Of(exercise);
+        var wasPublished = exercise?.Published() ?? false;
         if (exercise is null)
         {
             exercise = new Exercise
@@ -146,7 +147,8 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             exercise.UpdatedUtc = now;
             var changes = ExerciseState.Diff(before, ExerciseState.Of(exercise));
             audit.Record(AuditEntities.Exercise, Key(exercise.Number), created ? AuditActions.Created : AuditActions.Updated, changes, exercise.Number);
-            await RenderAsync(exercise, created ? [exercise.Number] : [], cancellationToken);
+            // The texts mentioning it link to it once it is published: when it is created whole, or a full post completes it.
+            await RenderAsync(exercise, exercise.Published() != wasPublished ? [exercise.Number] : [], cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await pages.CollectionChangedAsync(cancellationToken);
         }
@@ -221,6 +223,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         }
 
         var before = ExerciseState.Of(exercise);
+        var wasPublished = exercise.Published();
         exercise.Number = draft.Number;
         if (exercise.Title != draft.Title)
         {
@@ -230,10 +233,13 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
 
         if (exercise.BodyMarkdown != draft.BodyMarkdown)
         {
-            // The editor has written the text: it is theirs now, whole.
+            // The editor has written the text: it is theirs now.
             exercise.BodyMarkdown = draft.BodyMarkdown;
-            exercise.BodyIsExcerpt = false;
         }
+
+        // Saved by an editor, the text is complete as they left it, changed or not: a partial exercise is published.
+        // Its text stays the importer's to replace unless they changed it, so the full post can still complete it.
+        exercise.BodyIsExcerpt = false;
 
         if (exercise.PublishedOn != draft.PublishedOn)
         {
@@ -259,7 +265,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
 
         exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditEntities.Exercise, Key(draft.Number), AuditActions.Updated, changes, draft.Number);
-        await RenderAsync(exercise, number == draft.Number ? [] : [number, draft.Number], cancellationToken);
+        await RenderAsync(exercise, number != draft.Number ? [number, draft.Number] : exercise.Published() != wasPublished ? [number] : [], cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -334,6 +340,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         }
 
         var before = ExerciseState.Of(exercise);
+        var wasPublished = exercise.Published();
         change(exercise);
         var changes = ExerciseState.Diff(before, ExerciseState.Of(exercise));
         if (changes.Count == 0)
@@ -343,7 +350,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
 
         exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         audit.Record(AuditEntities.Exercise, Key(number), action, changes, number);
-        if ((exercise.RetiredUtc is null) != (before.Retired is null))
+        if (exercise.Published() != wasPublished)
         {
             // Its own text is unchanged, but the exercises mentioning it gain or lose their link to it.
             await html.RenderMentionsOfAsync([number], cancellationToken);

@@ -18,8 +18,9 @@ public sealed record FeedDocument(byte[] Content, DateTimeOffset LastModified, s
 
 /// <summary>
 /// Builds Atom 1.0 feeds with System.ServiceModel.Syndication. Every link is absolute, from the configured public
-/// address; every date is the content's own (an exercise's publication date, else when it was added; a response's
-/// time), never the time of the request; ids are name-based UUIDs, the same wherever the site is served.
+/// address; every date is the content's own and true (an exercise is <c>published</c> only on a day known to be its
+/// publication day and <c>updated</c> on that day, else when it last changed here; a response at its time), never
+/// the time of the request; ids are name-based UUIDs, the same wherever the site is served.
 /// </summary>
 public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wording)
 {
@@ -32,7 +33,7 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
     {
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(exercises);
-        var feed = NewFeed(head, exercises.Count == 0 ? whenEmpty : exercises.Max(e => e.Published));
+        var feed = NewFeed(head, exercises.Count == 0 ? whenEmpty : exercises.Max(e => e.Updated));
         var tagsPage = urls.Absolute(links.GetPathByAction("Index", "Tags", new { area = "" }, head.PathBase)!);
         feed.Items =
         [
@@ -44,9 +45,14 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
                     Title = new TextSyndicationContent(wording.ExerciseTitle(e.Number, e.Title)),
                     Summary = new TextSyndicationContent(e.Summary),
                     Content = new TextSyndicationContent(e.ContentHtml, TextSyndicationContentKind.Html),
-                    PublishDate = e.Published,
-                    LastUpdatedTime = e.Published,
+                    LastUpdatedTime = e.Updated,
                 };
+                if (e.Published is { } published)
+                {
+                    // Left unset, the formatter writes no <published>: a date that is not known is not given.
+                    item.PublishDate = published;
+                }
+
                 item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(ExerciseUrl(e.Number, head.PathBase)), "text/html"));
                 foreach (var tag in e.Tags)
                 {
@@ -66,8 +72,8 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
         ArgumentNullException.ThrowIfNull(head);
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(responses);
-        var exercisePublished = FeedQueries.PublishedOf(exercise.PublishedOn, exercise.CreatedUtc);
-        var feed = NewFeed(head, responses.Count == 0 ? exercisePublished : Later(exercisePublished, responses.Max(r => r.Created)));
+        var exerciseUpdated = FeedQueries.UpdatedOf(exercise.PublishedOn, exercise.PublishedOnPrecision, exercise.UpdatedUtc);
+        var feed = NewFeed(head, responses.Count == 0 ? exerciseUpdated : Later(exerciseUpdated, responses.Max(r => r.Created)));
         feed.Items =
         [
             .. responses.Select(r =>

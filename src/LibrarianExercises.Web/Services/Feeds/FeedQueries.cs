@@ -8,12 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace LibrarianExercises.Web.Services.Feeds;
 
 /// <summary>An exercise as a feed entry: its text rendered with mentions linked to absolute addresses.</summary>
+/// <param name="Published">Atom's <c>published</c>, only when the day is known (<see cref="FeedQueries.PublishedOf"/>).</param>
+/// <param name="Updated">Atom's <c>updated</c>, which every entry must have (<see cref="FeedQueries.UpdatedOf"/>).</param>
+/// <param name="UpdatedUtc">When the exercise last changed here, for the feed's Last-Modified.</param>
 public sealed record FeedExercise(
     int Number,
     string Title,
     string Summary,
     string ContentHtml,
-    DateTimeOffset Published,
+    DateTimeOffset? Published,
+    DateTimeOffset Updated,
     DateTime UpdatedUtc,
     IReadOnlyList<TagLink> Tags);
 
@@ -36,12 +40,20 @@ public sealed class FeedQueries(
     private const string VersionKey = StrategySeeder.ExerciseSeriesVersionKey;
 
     /// <summary>
-    /// When an exercise counts as published: the date the series published it, else when it was added here.
+    /// When the series published an exercise, as Atom's <c>published</c> takes it (a day and a time): only when the
+    /// day is known. A month alone, or no date, gives none rather than a day that is not known.
     /// </summary>
-    public static DateTimeOffset PublishedOf(DateOnly? publishedOn, DateTime createdUtc) =>
-        publishedOn is { } date
+    public static DateTimeOffset? PublishedOf(DateOnly? publishedOn, DatePrecision precision) =>
+        publishedOn is { } date && precision == DatePrecision.Day
             ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
-            : new DateTimeOffset(DateTime.SpecifyKind(createdUtc, DateTimeKind.Utc));
+            : null;
+
+    /// <summary>
+    /// Atom's <c>updated</c>, which every entry must have: the day the series published the exercise when that is
+    /// known, else when the exercise last changed here. Both are true; the time of the request never is.
+    /// </summary>
+    public static DateTimeOffset UpdatedOf(DateOnly? publishedOn, DatePrecision precision, DateTime updatedUtc) =>
+        PublishedOf(publishedOn, precision) ?? new DateTimeOffset(DateTime.SpecifyKind(updatedUtc, DateTimeKind.Utc));
 
     public Task<IReadOnlyList<FeedExercise>> AllAsync(Func<int, string> exerciseUrl, CancellationToken cancellationToken) =>
         ExercisesAsync(db.Exercises.Published(), exerciseUrl, cancellationToken);
@@ -89,14 +101,14 @@ public sealed class FeedQueries(
     /// <summary>The exercise's own facts for its responses' feed, or null when it is not published.</summary>
     public Task<FeedExerciseHeader?> ExerciseAsync(int number, CancellationToken cancellationToken) =>
         db.Exercises.Published().Where(e => e.Number == number)
-            .Select(e => new FeedExerciseHeader(e.Number, e.Title, e.PublishedOn, e.CreatedUtc, e.UpdatedUtc))
+            .Select(e => new FeedExerciseHeader(e.Number, e.Title, e.PublishedOn, e.PublishedOnPrecision, e.UpdatedUtc))
             .SingleOrDefaultAsync(cancellationToken);
 
-    /// <summary>When anything was last published here: what an empty feed gives as its date, rather than now.</summary>
-    public async Task<DateTimeOffset> LatestPublicationAsync(CancellationToken cancellationToken)
+    /// <summary>The latest <see cref="UpdatedOf"/> of the published exercises: what an empty feed gives as its date, rather than now.</summary>
+    public async Task<DateTimeOffset> LatestUpdateAsync(CancellationToken cancellationToken)
     {
-        var dates = await db.Exercises.Published().Select(e => new { e.PublishedOn, e.CreatedUtc }).ToListAsync(cancellationToken);
-        return dates.Count == 0 ? DateTimeOffset.UnixEpoch : dates.Max(d => PublishedOf(d.PublishedOn, d.CreatedUtc));
+        var dates = await db.Exercises.Published().Select(e => new { e.PublishedOn, e.PublishedOnPrecision, e.UpdatedUtc }).ToListAsync(cancellationToken);
+        return dates.Count == 0 ? DateTimeOffset.UnixEpoch : dates.Max(d => UpdatedOf(d.PublishedOn, d.PublishedOnPrecision, d.UpdatedUtc));
     }
 
     private async Task<IReadOnlyList<FeedExercise>> ExercisesAsync(IQueryable<Exercise> exercises, Func<int, string> exerciseUrl, CancellationToken cancellationToken)
@@ -109,7 +121,7 @@ public sealed class FeedQueries(
                 e.BodyMarkdown,
                 FirstParagraph = e.RenderedWith == ExerciseMarkdownRenderer.Version ? e.FirstParagraph : null,
                 e.PublishedOn,
-                e.CreatedUtc,
+                e.PublishedOnPrecision,
                 e.UpdatedUtc,
                 Tags = e.Tags.Select(t => new TagLink(t.Name, t.Slug)).ToList(),
             })
@@ -126,13 +138,14 @@ public sealed class FeedQueries(
                     r.FirstParagraph ?? exerciseMarkdown.FirstParagraphText(r.BodyMarkdown),
                     // Rendered here rather than read from the stored HTML: a feed reader needs absolute mention links.
                     exerciseMarkdown.ToHtml(r.BodyMarkdown, n => n != r.Number && published.Contains(n) ? exerciseUrl(n) : null),
-                    PublishedOf(r.PublishedOn, r.CreatedUtc),
+                    PublishedOf(r.PublishedOn, r.PublishedOnPrecision),
+                    UpdatedOf(r.PublishedOn, r.PublishedOnPrecision, r.UpdatedUtc),
                     DateTime.SpecifyKind(r.UpdatedUtc, DateTimeKind.Utc),
                     [.. r.Tags.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)]))
-                .OrderByDescending(e => e.Published)
-                .ThenByDescending(e => e.Number),
+                // The series' order, newest first, as the lists show it (see ExerciseQueries.LatestAsync).
+                .OrderByDescending(e => e.Number),
         ];
     }
 }
 
-public sealed record FeedExerciseHeader(int Number, string Title, DateOnly? PublishedOn, DateTime CreatedUtc, DateTime UpdatedUtc);
+public sealed record FeedExerciseHeader(int Number, string Title, DateOnly? PublishedOn, DatePrecision PublishedOnPrecision, DateTime UpdatedUtc);

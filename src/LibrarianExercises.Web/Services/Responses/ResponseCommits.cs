@@ -215,7 +215,12 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         Interlocked.Add(ref _responses, group.Count);
         try
         {
-            await _pages.ResponsesChangedAsync(group.Select(p => p.ExerciseNumber), CancellationToken.None);
+            // Held and spam responses show on no public page (nor are they counted there): only published ones evict.
+            var shown = group.Where(p => p.Response.Status == ResponseStatus.Published).Select(p => p.ExerciseNumber).ToList();
+            if (shown.Count > 0)
+            {
+                await _pages.ResponsesChangedAsync(shown, CancellationToken.None);
+            }
         }
 #pragma warning disable CA1031 // The responses are stored: a failed eviction is logged, and must not fail their posts.
         catch (Exception e)

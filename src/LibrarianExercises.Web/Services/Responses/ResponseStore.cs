@@ -46,8 +46,7 @@ public sealed class ResponseStore(LibrarianDbContext db, AuditTrail audit, PageC
         // Rendered once here, held or not, so that no page, feed or moderation queue renders it again.
         html.Render(response);
         // Committed before the visitor is answered: the 303 is only sent for a response that is stored. Posts arriving
-        // together are committed together, and their pages evicted once for them all (held ones too: the page counts
-        // them as awaiting review).
+        // together are committed together, and the pages of the published ones evicted once for them all.
         var place = await commits.CommitAsync(response, exercise.Number);
         return (response, place);
     }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using LibrarianExercises.Web.Models;
+using LibrarianExercises.Web.Services.Exercises;
 using LibrarianExercises.Web.Services.Strategy;
 
 namespace LibrarianExercises.Web.Services.Site;
@@ -29,7 +30,6 @@ public static class StructuredData
     {
         ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(initiativeUrl);
-        var published = exercise.PublishedOn ?? DateOnly.FromDateTime(exercise.AddedUtc);
         var data = new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
@@ -41,7 +41,9 @@ public static class StructuredData
             ["position"] = exercise.Number,
             ["identifier"] = exercise.Number.ToString(CultureInfo.InvariantCulture),
             ["description"] = description,
-            ["datePublished"] = published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            // Only a date the series is known to have published it on, to its precision ("2021-05" for a month); an
+            // exercise without one has none here, rather than the day it was added to this site.
+            ["datePublished"] = exercise.PublishedOn is { } published ? PublicationDate.ForMachines(published, exercise.PublishedOnPrecision) : null,
             ["inLanguage"] = "en",
             ["learningResourceType"] = "exercise",
             ["timeRequired"] = "PT10M",
