@@ -186,6 +186,24 @@ public sealed class ImportPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AListingCopiedWithoutItsHeadingIsPreviewedWithAWarningAndAWholePageCopyWithItsHeadingWithout()
+    {
+        var posts = BlogText.Post(7, "Map your partners", "map your partners", Connection)
+            + BlogText.Post(8, "Write to a colleague abroad", "write to a colleague abroad", Connection);
+        var wholePage = "Skip to content\nIFLA\nLibrary Policy and Advocacy Blog\nsource: https://blogs.ifla.org/lpa/tag/outreach/\n\n"
+            + BlogText.TagArchive("outreach", posts);
+
+        using var preview = await PreviewAsync(files: [("no-heading.txt", Encoding.UTF8.GetBytes(posts)), ("whole-page.txt", Encoding.UTF8.GetBytes(wholePage))]);
+        var page = await LibrarianAppFactory.ParseAsync(preview);
+
+        var sources = page.QuerySelectorAll("section.import-source").ToList();
+        Assert.Equal(["no-heading.txt", "whole-page.txt"], sources.Select(s => s.GetAttribute("data-source")));
+        Assert.StartsWith("Warning: it looks like a listing page, but no archive heading", sources[0].QuerySelector(".import-file-warning")?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(sources[1].QuerySelector(".import-file-warning"));
+        Assert.All(sources[1].QuerySelectorAll("tr.import-row"), row => Assert.Equal("outreach, 10MinuteInternationalLibrarian", Cell(row, ".import-tags")));
+    }
+
+    [Fact]
     public async Task AListingsCutOffAndExcerptedPostsArePreviewedAsPartialAndConfirmedAsTheCommandLineDoes()
     {
         var newer = BlogText.TagArchive(

@@ -1,3 +1,4 @@
+using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Importing;
@@ -1021,6 +1022,174 @@ public class BlogPostParserTests
         Assert.Null(post.SourceUrl);
     }
 
+    // ---- Whole pages copied from a browser ---------------------------------------------------------------------
+
+    [Theory]
+    [InlineData("{0}\n{1}")]
+    [InlineData("source: https://blogs.ifla.org/lpa/tag/community-engagement/\n{0}\n{1}")]
+    [InlineData("{0}https://blogs.ifla.org/lpa/tag/community-engagement/\n\n{1}")]
+    public void FindsTheTagArchiveHeadingBelowTheSiteNameAndMenuOfAWholePageCopy(string layout)
+    {
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, layout, SiteChrome, StartingContent.ReadText(StartingContent.SeedListing));
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal(new ArchiveHeading(ArchiveKind.Tag, "community engagement"), document.Heading);
+        Assert.Equal("community engagement", document.TopicalTag);
+        Assert.False(document.ListingWithoutHeading);
+        Assert.Equal([89, 42, 21], document.Posts.Select(p => p.Number));
+        Assert.Equal("Libraries are already strongly characterised by collaboration.", Paragraphs(document.Posts[0])[0]);
+        Assert.All(document.Posts, p =>
+        {
+            Assert.Empty(p.Warnings);
+            Assert.DoesNotContain("Advocacy Blog", p.BodyMarkdown, StringComparison.Ordinal);
+            Assert.DoesNotContain("blogs.ifla.org", p.BodyMarkdown, StringComparison.Ordinal);
+            Assert.Null(p.SourceUrl);
+        });
+    }
+
+    [Theory]
+    [InlineData("Monthly Archives: May 2021", ArchiveKind.Month, "May 2021", "2021-05-01")]
+    [InlineData("Monthly Archive for November, 2020", ArchiveKind.Month, "November, 2020", "2020-11-01")]
+    [InlineData("Archive for May, 2021", ArchiveKind.Month, "May, 2021", "2021-05-01")]
+    [InlineData("Tag Archive for 'advocacy'\n\nPage 2 of 14", ArchiveKind.Tag, "advocacy", null)]
+    [InlineData("Author Archives: Stephen Wyber", ArchiveKind.Author, "Stephen Wyber", null)]
+    [InlineData("Search Results for: connection", ArchiveKind.Search, "connection", null)]
+    public void FindsEveryKindOfArchiveHeadingBelowTheSiteName(string headingLine, ArchiveKind kind, string value, string? month)
+    {
+        var document = BlogPostParser.Parse(
+            "source: https://blogs.ifla.org/lpa/\n" + SiteChrome + headingLine + "\n\n"
+            + Post("The 10-Minute International Librarian #52: Join a webinar", "So for our 52nd 10-Minute International Librarian exercise, join a webinar.")
+            + Post("The 10-Minute International Librarian #51: Follow a library on social media", "So for our 51st 10-Minute International Librarian exercise, follow a library on social media."));
+
+        Assert.Equal(new ArchiveHeading(kind, value), document.Heading);
+        Assert.Equal([52, 51], document.Posts.Select(p => p.Number));
+        Assert.All(document.Posts, p => Assert.Equal(month is null ? null : DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture), p.PublishedOn));
+        Assert.All(document.Posts, p => Assert.Equal("Library workers around the world face many of the same questions, even if the answers differ from place to place.", Paragraphs(p)[0]));
+    }
+
+    [Fact]
+    public void TakesNoArchiveHeadingFromBelowTheFirstPost()
+    {
+        var document = BlogPostParser.Parse(
+            SiteChrome
+            + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + "Tag Archives: advocacy\n\n"
+            + Post("The 10-Minute International Librarian #60: Find a number", "So for our 60th 10-Minute International Librarian exercise, find a number."));
+
+        Assert.Null(document.Heading);
+        Assert.Equal([61, 60], document.Posts.Select(p => p.Number));
+    }
+
+    [Fact]
+    public void KeepsTheSiteNameAndAnAddressLineOutOfAPostCopiedWithoutItsTitle()
+    {
+        const string address = "https://blogs.ifla.org/lpa/2022/03/29/the-10-minute-international-librarian-89-make-a-connection/";
+        var post = Single(
+            SiteChrome
+            + "source: " + address + "\n"
+            + "Posted on 29 March 2022 by IFLA\n\n"
+            + Post(title: null, "So for our 89th 10-Minute International Librarian exercise, make a connection."));
+
+        Assert.Equal(89, post.Number);
+        Assert.Equal("Library workers around the world face many of the same questions, even if the answers differ from place to place.", Paragraphs(post)[0]);
+        Assert.Equal(7, Paragraphs(post).Length);
+        Assert.Equal(address, post.SourceUrl);
+        Assert.Equal(new DateOnly(2022, 3, 29), post.PublishedOn);
+    }
+
+    [Fact]
+    public void KeepsALabelledAddressAboveAnUntitledPostOfAListingOutOfItsText()
+    {
+        var text = "Tag Archives: advocacy\n\n"
+            + "source: https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/\n"
+            + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + "source: https://blogs.ifla.org/lpa/2021/05/11/find-a-number/\n\n"
+            + Post(title: null, "So for our 60th 10-Minute International Librarian exercise, find a number.");
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal([61, 60], document.Posts.Select(p => p.Number));
+        Assert.All(document.Posts, p =>
+        {
+            Assert.Equal("Library workers around the world face many of the same questions, even if the answers differ from place to place.", Paragraphs(p)[0]);
+            Assert.DoesNotContain("source:", p.BodyMarkdown, StringComparison.Ordinal);
+        });
+        Assert.Equal(
+            ["https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/", "https://blogs.ifla.org/lpa/2021/05/11/find-a-number/"],
+            document.Posts.Select(p => p.SourceUrl));
+    }
+
+    [Fact]
+    public void GivesALabelledAddressAboveATitleToThePostBelowItNotToTheCutOffPostAbove()
+    {
+        var text = "Tag Archives: advocacy\n\n"
+            + "source: https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/\n"
+            + "The 10-Minute International Librarian #61: Tell a story\n\nStories move people. Th\n"
+            + "source: https://blogs.ifla.org/lpa/2021/05/11/find-a-number/\n"
+            + Post("The 10-Minute International Librarian #60: Find a number", "So for our 60th 10-Minute International Librarian exercise, find a number.");
+
+        var document = BlogPostParser.Parse(text);
+
+        Assert.Equal(["Stories move people. Th"], Paragraphs(document.Posts[0]));
+        Assert.Equal(
+            ["https://blogs.ifla.org/lpa/2021/05/18/tell-a-story/", "https://blogs.ifla.org/lpa/2021/05/11/find-a-number/"],
+            document.Posts.Select(p => p.SourceUrl));
+    }
+
+    [Fact]
+    public void KeepsALabelledAddressBetweenTitleAndTextOutOfTheText()
+    {
+        var post = Single(Post(
+            "The 10-Minute International Librarian #61: Tell a story\nsource: https://blogs.ifla.org/lpa/2021/05/04/some-slug/",
+            "So for our 61st 10-Minute International Librarian exercise, tell a story."));
+
+        Assert.Equal(7, Paragraphs(post).Length);
+        Assert.Equal(new DateOnly(2021, 5, 4), post.PublishedOn);
+    }
+
+    [Fact]
+    public void ReadsTheExcerptsOfASearchPageThatEndInReadMore()
+    {
+        const string text = """
+            Search Results for: connection
+
+            The 10-Minute International Librarian #89: Make a connection
+
+            Libraries are already strongly characterised by collaboration. Within and across institutions, we rely on […]
+
+            Read more
+
+            Measuring the Impact of Cultural Diversity on Development: how libraries can get involved
+
+            Without intercultural dialogue, peace and sustainable development are not possible. The UN World Day […]
+
+            Read more
+            """;
+
+        var post = Single(text);
+
+        Assert.True(post.IsExcerpt);
+        Assert.Equal(["Libraries are already strongly characterised by collaboration. Within and across institutions, we rely on…"], Paragraphs(post));
+    }
+
+    [Theory]
+    [InlineData(true, "")]
+    [InlineData(false, "Tag Archives: advocacy\n\n")]
+    public void SaysWhenAListingLacksItsArchiveHeading(bool withoutHeading, string heading)
+    {
+        var listing = BlogPostParser.Parse(
+            SiteChrome + heading
+            + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story.")
+            + Post("The 10-Minute International Librarian #60: Find a number", "So for our 60th 10-Minute International Librarian exercise, find a number."));
+        var excerpt = BlogPostParser.Parse(heading + BlogText.Excerpt(59, "Read a report", "Reports are long, but their summaries are not."));
+        var single = BlogPostParser.Parse(SiteChrome + Post("The 10-Minute International Librarian #61: Tell a story", "So for our 61st 10-Minute International Librarian exercise, tell a story."));
+
+        Assert.Equal(withoutHeading, listing.ListingWithoutHeading);
+        Assert.Equal(withoutHeading, excerpt.ListingWithoutHeading);
+        Assert.False(single.ListingWithoutHeading);
+    }
+
     // ---- Helpers -----------------------------------------------------------------------------------------------
 
     /// <summary>A whole post as the blog prints it; a test passes in the parts it is about.</summary>
@@ -1048,6 +1217,18 @@ public class BlogPostParserTests
 
         {Footer}
 
+
+        """;
+
+    /// <summary>What a browser's copy of a whole page of the blog puts above its content: the site's name and menu.</summary>
+    private const string SiteChrome = """
+        Skip to content
+        IFLA
+        Library Policy and Advocacy Blog
+        Menu
+        Home
+        About
+        Search for:
 
         """;
 

@@ -1,6 +1,7 @@
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Exercises;
+using LibrarianExercises.Web.Services.Importing;
 using Microsoft.EntityFrameworkCore;
 
 namespace LibrarianExercises.Tests.Importing;
@@ -347,6 +348,69 @@ public sealed class ExerciseImporterTests : IAsyncLifetime
         Assert.Equal(["tags"], result.KeptFields);
         Assert.Empty(result.TagsAdded);
         Assert.DoesNotContain((await LoadAsync(89)).Tags, t => t.Slug == "advocacy");
+    }
+
+    [Fact]
+    public async Task AWholePageCopyOfATagArchiveGivesEveryPostItsTagAndNoneOfThePagesLines()
+    {
+        var page = """
+            Skip to content
+            IFLA
+            Library Policy and Advocacy Blog
+            Menu
+            Home
+            About
+            source: https://blogs.ifla.org/lpa/tag/outreach/
+
+            """ + BlogText.TagArchive(
+            "outreach",
+            BlogText.Post(7, "Map your partners", "map your partners", Connection),
+            BlogText.Post(8, "Write to a colleague abroad", "write to a colleague abroad", Connection));
+
+        var report = await _app.ImportAsync(page);
+
+        Assert.Empty(report.Warnings);
+        Assert.All(report.Exercises, e => Assert.Equal(["outreach"], e.TagsAdded.Where(t => t != "10MinuteInternationalLibrarian")));
+        var tags = await _app.FetchAsync("/tags/outreach");
+        Assert.Equal(System.Net.HttpStatusCode.OK, tags.Status);
+        Assert.NotNull(tags.Page.QuerySelector("main a[href='/exercises/7']"));
+        Assert.NotNull(tags.Page.QuerySelector("main a[href='/exercises/8']"));
+    }
+
+    [Fact]
+    public async Task AnAddressLineAboveAPostWithoutItsTitleNeverBecomesItsDescription()
+    {
+        var text = """
+            IFLA Library Policy and Advocacy Blog
+            source: https://blogs.ifla.org/lpa/2021/06/01/the-10-minute-international-librarian-56-share-a-lesson/
+
+            """ + BlogText.Post(56, "Share a lesson", "share a lesson", Connection, "Every library has learnt something this year.")
+            .Replace("The 10-Minute International Librarian #56: Share a lesson", "", StringComparison.Ordinal);
+
+        await _app.ImportAsync(text);
+
+        var exercise = await LoadAsync(56);
+        Assert.Equal("Every library has learnt something this year.", exercise.FirstParagraph);
+        Assert.StartsWith("Every library has learnt something this year.", exercise.BodyMarkdown, StringComparison.Ordinal);
+        var page = await _app.FetchAsync("/exercises/56");
+        Assert.Equal("Every library has learnt something this year.", page.Page.QuerySelector("head meta[name=description]")?.GetAttribute("content"));
+        using var json = System.Text.Json.JsonDocument.Parse(page.Page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        Assert.Equal("Every library has learnt something this year.", json.RootElement.GetProperty("description").GetString());
+        Assert.Equal("https://blogs.ifla.org/lpa/2021/06/01/the-10-minute-international-librarian-56-share-a-lesson/", exercise.SourceUrl);
+    }
+
+    [Fact]
+    public async Task AListingCopiedWithoutItsHeadingIsImportedWithAWarningThatNoTagWasTakenFromIt()
+    {
+        var listing = BlogText.Post(7, "Map your partners", "map your partners", Connection)
+            + BlogText.Post(8, "Write to a colleague abroad", "write to a colleague abroad", Connection);
+
+        var report = await _app.ImportAsync(listing);
+        var single = await _app.ImportAsync(BlogText.Post(9, "Say thank you", "say thank you", Connection));
+
+        Assert.Equal([ImportReport.NoArchiveHeading], report.Warnings);
+        Assert.Equal(2, report.Exercises.Count);
+        Assert.Empty(single.Warnings);
     }
 
     private Task<Exercise> LoadAsync(int number) =>

@@ -139,6 +139,20 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task AListingCopiedWithoutItsHeadingIsImportedWithAWarning()
+    {
+        var file = Write("listing.txt", "Library Policy and Advocacy Blog\n\n"
+            + BlogText.Post(7, "Map your partners", "map your partners", Connection)
+            + BlogText.Post(8, "Write to a colleague abroad", "write to a colleague abroad", Connection));
+
+        var exit = await RunAsync(file);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("listing.txt\n  warning: it looks like a listing page, but no archive heading", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("#8 Write to a colleague abroad [initiative 3.2] created", _output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFolderIsImportedFileByFileInNameOrderAndTheSummaryCountsEachExerciseOnce()
     {
         var folder = WriteMixedFolder("archives");

@@ -57,7 +57,7 @@ public static partial class BlogPostParser
             if (page.AddressesAboveTitles && s + 1 < stretches.Count && LastAddressLine(segment) is { } index)
             {
                 // The address just above the next title is the next post's, not this one's.
-                nextAddress = PostAddress().Match(segment[index]);
+                nextAddress = PostAddress().Match(segment[index]) is { Success: true } above ? above : null;
                 segment[index] = "";
             }
 
@@ -65,7 +65,9 @@ public static partial class BlogPostParser
             addressAbove = nextAddress;
         }
 
-        return new ParsedDocument(heading, posts, skipped);
+        // Several posts, or excerpts, are what a listing page shows; a single post copied on its own has neither.
+        var looksLikeAListing = posts.Count + skipped.Count > 1 || posts.Exists(p => p.IsExcerpt);
+        return new ParsedDocument(heading, posts, skipped, looksLikeAListing);
     }
 
     private static List<string> SplitLines(string text)
@@ -104,24 +106,20 @@ public static partial class BlogPostParser
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Finds the archive heading wherever it stands before the first post: a browser's copy of a whole page puts the
+    /// site's name, its menu or the page's address above it. What stands above the heading is the page's, not a post's.
+    /// </summary>
     private static ArchiveHeading? ReadHeading(List<string> lines, out int firstContentLine)
     {
         firstContentLine = 0;
-        while (firstContentLine < lines.Count && lines[firstContentLine].Length == 0)
-        {
-            firstContentLine++;
-        }
-
-        if (firstContentLine == lines.Count)
-        {
-            return null;
-        }
-
         ArchiveHeading? heading = null;
-        var line = lines[firstContentLine];
-        var match = ArchiveHeadingLine().Match(line);
-        if (match.Success)
+        var firstPost = lines.FindIndex(l => TitleLine().IsMatch(l) || ReadsLikeAPost([l]));
+        var end = firstPost < 0 ? lines.Count : firstPost;
+        var at = lines.FindIndex(0, end, l => ArchiveHeadingLine().IsMatch(l));
+        if (at >= 0)
         {
+            var match = ArchiveHeadingLine().Match(lines[at]);
             var kind = match.Groups["kind"].Value.ToUpperInvariant() switch
             {
                 "TAG" => ArchiveKind.Tag,
@@ -132,7 +130,7 @@ public static partial class BlogPostParser
             };
             var value = match.Groups["value"].Value.Trim().Trim('\'', '"', '‘', '’', '“', '”').Trim();
             heading = new ArchiveHeading(kind, value);
-            firstContentLine++;
+            firstContentLine = at + 1;
         }
 
         while (firstContentLine < lines.Count && (lines[firstContentLine].Length == 0 || PageCounter().IsMatch(lines[firstContentLine])))
@@ -170,6 +168,12 @@ public static partial class BlogPostParser
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            if (title is null && paragraphs.Count == 0 && IsPageLabel(line))
+            {
+                // Above a post that lost its title: the site's name, its menu, a date line. Its text starts below.
+                continue;
+            }
+
             if (CommentsHeading().IsMatch(line))
             {
                 // What follows is readers' words, never the post.
@@ -341,6 +345,17 @@ public static partial class BlogPostParser
     private static bool ReadsLikeAPost(List<string> lines) =>
         lines.TakeWhile(l => !CommentsHeading().IsMatch(l)).Any(l => PivotSentence().IsMatch(l) || StrategyOpening().IsMatch(l));
 
+    /// <summary>
+    /// A short line that is no sentence, such as the site's name, a menu or a search box's "Search for:", which a
+    /// browser's copy of a whole page puts above a post. A post's own paragraphs are sentences; its pivot sentence and strategy line are never labels.
+    /// </summary>
+    private static bool IsPageLabel(string line) =>
+        line.Length is > 0 and <= PageLabelMaxLength
+        && (!EndsLikeASentence(line) || line[^1] == ':')
+        && !ReadsLikeAPost([line]);
+
+    private const int PageLabelMaxLength = 60;
+
     /// <summary>A line of a post's own text, not the page around it.</summary>
     private static bool IsText(string line) =>
         line.Length > 0 && !PageLeftover().IsMatch(line) && !Footer().IsMatch(line) && !IsAddressLine(line) && !CommentsHeading().IsMatch(line);
@@ -372,7 +387,13 @@ public static partial class BlogPostParser
             .Select(l => PostAddress().Match(l))
             .FirstOrDefault(m => m.Success);
 
-    private static bool IsAddressLine(string line) => PostAddress().Match(line) is { Success: true } match && match.Length == line.Length;
+    /// <summary>
+    /// A line holding only an address: a post's (which gives its day and source), or any web address, perhaps labelled
+    /// (<c>source: https://…</c>), which a copy or its saver puts around a post. A post's own links copy as their
+    /// words, so such a line is never part of its text.
+    /// </summary>
+    private static bool IsAddressLine(string line) =>
+        (PostAddress().Match(line) is { Success: true } match && match.Length == line.Length) || AddressLine().IsMatch(line);
 
     private static IEnumerable<Match> PivotSentences(string paragraph)
     {
@@ -472,7 +493,8 @@ public static partial class BlogPostParser
     [GeneratedRegex(@"#10MinuteInternationalLibrarian\s+tag|^As\s+we\s+publish\s+more\s+ideas|^You\s+can\s+view\s+all\s+of\s+our\s+ideas", Options)]
     private static partial Regex Footer();
 
-    [GeneratedRegex(@"^Read\s+(?:the\s+)?full\s+post\s*(?:…|\.\.\.)?\s*$", Options)]
+    // The older layout's "Read full post…"; search pages of the newer one print "Read more".
+    [GeneratedRegex(@"^Read\s+(?:(?:the\s+)?full\s+post|more)\s*(?:…|\.\.\.)?\s*$", Options)]
     private static partial Regex ReadFullPost();
 
     [GeneratedRegex(@"\s*\[(?:…|\.\.\.)\]\s*$", Options)]
@@ -480,6 +502,10 @@ public static partial class BlogPostParser
 
     [GeneratedRegex(@"(?:https?://[^\s/]+)?/lpa/(?<year>\d{4})/(?<month>\d{2})/(?<day>\d{2})/[^\s/]+/?", Options)]
     private static partial Regex PostAddress();
+
+    // "https://…", "source: https://…", "URL: <https://…>": a web address alone on its line, perhaps after a short label.
+    [GeneratedRegex(@"^(?:\p{L}[\p{L}\p{M} ]{0,29}:\s*)?<?https?://[^\s<>]+>?$", Options)]
+    private static partial Regex AddressLine();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

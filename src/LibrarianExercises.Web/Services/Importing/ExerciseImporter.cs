@@ -8,11 +8,23 @@ namespace LibrarianExercises.Web.Services.Importing;
 /// Why nothing of the text was imported when it holds no post of the series (only sibling series, an archive page
 /// without posts, an introduction, nothing at all); null when it holds some. This is not a failure.
 /// </param>
+/// <param name="Warnings">What the editor should know of the text as a whole (each exercise has its own warnings).</param>
 public sealed record ImportReport(
     IReadOnlyList<ExerciseSaveResult> Exercises,
     IReadOnlyList<SkippedPost> Skipped,
     bool DryRun,
-    string? NothingToImport = null);
+    string? NothingToImport = null,
+    IReadOnlyList<string>? Warnings = null)
+{
+    public IReadOnlyList<string> Warnings { get; init; } = Warnings ?? [];
+
+    /// <summary>
+    /// The warning for a listing page copied without its archive heading, whose posts are imported without the tag
+    /// or month the page stood for.
+    /// </summary>
+    public const string NoArchiveHeading =
+        "it looks like a listing page, but no archive heading (“Tag Archives: …”, “Monthly Archives: …”) was found in it, so its posts got no tag or month from the page; copy the page with its heading to give them those";
+}
 
 /// <summary>Imports text copied from the blog: every post of one text is written, or none is.</summary>
 public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store, AuditActor actor, Caching.PageCache pages, ILogger<ExerciseImporter> logger)
@@ -71,7 +83,12 @@ public sealed class ExerciseImporter(LibrarianDbContext db, ExerciseStore store,
             results.Count(r => r.Change == ExerciseChange.Updated),
             document.Skipped.Count,
             dryRun);
-        return new ImportReport(results, document.Skipped, dryRun);
+        if (document.ListingWithoutHeading)
+        {
+            logger.LogInformation("{Source} looks like a listing page without an archive heading: no tag or month taken from it", sourceName);
+        }
+
+        return new ImportReport(results, document.Skipped, dryRun, Warnings: document.ListingWithoutHeading ? [ImportReport.NoArchiveHeading] : []);
     }
 
     private static string WhyNothing(ParsedDocument document) => document switch

@@ -104,6 +104,11 @@ public static class ImportCommand
             await output.WriteLineAsync($"  nothing to import: {why}");
         }
 
+        foreach (var warning in report.Warnings)
+        {
+            await output.WriteLineAsync($"  warning: {warning}");
+        }
+
         foreach (var exercise in report.Exercises)
         {
             await output.WriteLineAsync(FormatLine(exercise, dryRun));

@@ -3,11 +3,18 @@ using LibrarianExercises.Web.Data;
 namespace LibrarianExercises.Web.Services.Importing;
 
 /// <summary>What the parser read from one text: the archive heading, the series' posts, and what it passed over.</summary>
+/// <param name="LooksLikeAListing">It holds several posts (of any series) or excerpts, as a listing page does.</param>
 public sealed record ParsedDocument(
     ArchiveHeading? Heading,
     IReadOnlyList<ParsedPost> Posts,
-    IReadOnlyList<SkippedPost> Skipped)
+    IReadOnlyList<SkippedPost> Skipped,
+    bool LooksLikeAListing)
 {
+    /// <summary>
+    /// A listing page copied without its heading: whatever tag or month the page stood for was not taken from it.
+    /// </summary>
+    public bool ListingWithoutHeading => LooksLikeAListing && Heading is null;
+
     /// <summary>The topical tag every post of this document gets from a <c>Tag Archives: …</c> heading, if any.</summary>
     public string? TopicalTag =>
         Heading is { Kind: ArchiveKind.Tag } heading && !BlogPostParser.IsSeriesTag(heading.Value) ? heading.Value : null;
