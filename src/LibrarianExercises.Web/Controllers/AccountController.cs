@@ -21,8 +21,14 @@ public sealed class AccountController(
     // Hashing a password for an unknown address takes as long as checking a real one.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Guid.NewGuid().ToString()));
 
+    /// <summary>
+    /// The form, or for someone already signed in, where signing in would have taken them: a stale bookmark or the
+    /// footer's link must not ask an editor for a password they have given.
+    /// </summary>
     [HttpGet("login")]
-    public IActionResult Login(string? returnUrl) => View(new SignInForm { ReturnUrl = LocalOrNull(returnUrl) });
+    public IActionResult Login(string? returnUrl) => signIn.IsSignedIn(User)
+        ? RedirectAfterSignIn(LocalOrNull(returnUrl))
+        : View(new SignInForm { ReturnUrl = LocalOrNull(returnUrl) });
 
     [HttpPost("login")]
     [RequestSizeLimit(SignInForm.MaxPostBytes)]

@@ -1,5 +1,6 @@
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Importing;
+using LibrarianExercises.Web.Services.Search;
 using LibrarianExercises.Web.Services.Strategy;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,11 @@ public sealed class DatabaseInitializer(
         }
 
         secrets.Load(await db.InstanceSecrets.AsNoTracking().ToListAsync(cancellationToken));
+
+        if (await SearchIndexLabels.RefreshAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Indexed the key initiatives' names for search with this release's translations");
+        }
 
         await using (var strategy = StartingContent.Open(StartingContent.Strategy20192024))
         {

@@ -10,6 +10,7 @@ public sealed class SearchQueryTests
     [InlineData("\"partner", "\"partner\"*")]
     [InlineData("title:partner", "\"partner\"*")]
     [InlineData("{title body}: partner", "\"partner\"*")]
+    [InlineData("labels:partner", "\"partner\"*")]
     [InlineData("NEAR(partner library)", "\"partner\"* \"library\"*")]
     [InlineData("partner AND library OR NOT", "\"partner\"* \"library\"*")]
     [InlineData("and or not near", "\"and\"* \"or\"* \"not\"* \"near\"*")]
@@ -37,6 +38,8 @@ public sealed class SearchQueryTests
     [InlineData("NEAR(", SearchProblem.OnlyOperators)]
     [InlineData("title:", SearchProblem.OnlyOperators)]
     [InlineData("{title body}:", SearchProblem.OnlyOperators)]
+    [InlineData("{title labels}:", SearchProblem.OnlyOperators)]
+    [InlineData("labels:", SearchProblem.OnlyOperators)]
     public void AQueryWithNoWordIsRefusedWithItsReason(string? typed, SearchProblem problem)
     {
         var query = SearchQuery.Parse(typed);

@@ -115,6 +115,7 @@ public sealed class SearchTests(LibrarianAppFactory app) : IClassFixture<Librari
     [InlineData("title:")]
     [InlineData("body :")]
     [InlineData("{title body}:")]
+    [InlineData("labels:")]
     public async Task AQueryOfNothingButSyntaxGetsAMessageAndA400(string query)
     {
         var (status, page) = await SearchAsync(query);
@@ -138,6 +139,7 @@ public sealed class SearchTests(LibrarianAppFactory app) : IClassFixture<Librari
     [InlineData("NOT partner")]
     [InlineData("title:partner")]
     [InlineData("{title body}: partner")]
+    [InlineData("labels: partner")]
     [InlineData("partner) OR (")]
     [InlineData("^partner")]
     public async Task WordsAmongSyntaxAreSearchedAsWords(string query)
@@ -265,6 +267,70 @@ public sealed class SearchTests(LibrarianAppFactory app) : IClassFixture<Librari
         Assert.Equal(HttpStatusCode.NotFound, beyond);
         Assert.Equal(HttpStatusCode.BadRequest, malformed);
         Assert.Equal(ids.Count, ResponseResults(first).Concat(ResponseResults(second)).Select(r => r.QuerySelector("h3 a")?.GetAttribute("href")).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AOneWordQueryThatFindsNothingSaysOnceWhatToTryNextWithoutSuggestingFewerWords()
+    {
+        var (status, page) = await SearchAsync("xylophonist");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var message = Assert.Single(page.QuerySelectorAll(".search-nothing"));
+        Assert.Contains("“xylophonist”", message.TextContent, StringComparison.Ordinal);
+        Assert.Contains("beginning of the word", message.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("fewer words", message.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("/tags", Assert.Single(message.QuerySelectorAll("a")).GetAttribute("href"));
+        // Said once: no empty groups after it repeating that nothing was found.
+        Assert.Empty(page.QuerySelectorAll(".search-group"));
+        var main = page.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("No exercise.", main, StringComparison.Ordinal);
+        Assert.DoesNotContain("No response.", main, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeveralWordsThatFindNothingTogetherSuggestFewerWords()
+    {
+        var (status, page) = await SearchAsync("partner xylophonist");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var message = Assert.Single(page.QuerySelectorAll(".search-nothing"));
+        Assert.Contains("Try fewer words", message.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".search-group"));
+    }
+
+    [Fact]
+    public async Task ANumberWithNoExerciseAndNoTextSaysThereIsNoSuchExercise()
+    {
+        var (status, page) = await SearchAsync("#99998");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var message = Assert.Single(page.QuerySelectorAll(".search-nothing"));
+        Assert.Contains("There is no exercise #99998", message.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/exercises", Assert.Single(message.QuerySelectorAll("a")).GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll(".search-group"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/ar")]
+    [InlineData("/zh")]
+    [InlineData("/fr")]
+    [InlineData("/de")]
+    [InlineData("/ru")]
+    [InlineData("/es")]
+    public async Task InEveryLanguageAnEmptyResultIsOneMessageInThatLanguage(string prefix)
+    {
+        var (status, page) = await app.FetchAsync(prefix + "/search?q=xylophonist");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var message = Assert.Single(page.QuerySelectorAll(".search-nothing"));
+        Assert.Contains("xylophonist", message.TextContent, StringComparison.Ordinal);
+        Assert.Equal(prefix + "/tags", Assert.Single(message.QuerySelectorAll("a")).GetAttribute("href"));
+        Assert.Empty(page.QuerySelectorAll(".search-group"));
+        if (prefix.Length > 0)
+        {
+            Assert.DoesNotContain("Check its spelling", message.TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

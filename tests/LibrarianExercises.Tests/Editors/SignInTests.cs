@@ -27,6 +27,38 @@ public sealed class SignInTests : IClassFixture<LibrarianAppFactory>
         Assert.StartsWith("https://localhost/account/login?ReturnUrl=%2Fadmin%2Faccount", response.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/account/login", "/admin")]
+    [InlineData("/fr/account/login", "/fr/admin")]
+    [InlineData("/account/login?returnUrl=%2Fadmin%2Fexercises", "/admin/exercises")]
+    [InlineData("/account/login?returnUrl=https%3A%2F%2Fevil.example%2F", "/admin")]
+    [InlineData("/account/login?returnUrl=%2F%2Fevil.example%2F", "/admin")]
+    public async Task ASignedInEditorOpeningSignInIsTakenWhereSigningInWouldHaveTakenThem(string path, string destination)
+    {
+        using var editor = await EditorSession.SignInAsync(_app);
+
+        using var response = await editor.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(destination, response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task AVisitorStillGetsTheSignInFormAfterAnEditorWasRedirected()
+    {
+        using (var editor = await EditorSession.SignInAsync(_app))
+        using (var redirected = await editor.Client.GetAsync(new Uri("/account/login", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        }
+
+        using var visitor = EditorSession.Anonymous(_app);
+        var page = await visitor.FetchAsync("/account/login");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.NotNull(page.Page.QuerySelector("form.account-form input[name=Password]"));
+    }
+
     [Fact]
     public async Task AnUnknownAddressAndAWrongPasswordGetTheSameAnswer()
     {

@@ -13,9 +13,12 @@ public static partial class PublicationDate
 {
     private static readonly ConcurrentDictionary<string, string> DayPatterns = new(StringComparer.Ordinal);
 
-    public static string ForPeople(DateOnly date, DatePrecision precision)
+    public static string ForPeople(DateOnly date, DatePrecision precision) => ForPeople(date, precision, CultureInfo.CurrentCulture);
+
+    /// <summary>The date as <paramref name="culture"/> writes it, for text written in another language than the page's.</summary>
+    public static string ForPeople(DateOnly date, DatePrecision precision, CultureInfo culture)
     {
-        var culture = CultureInfo.CurrentCulture;
+        ArgumentNullException.ThrowIfNull(culture);
         var pattern = precision == DatePrecision.Month ? culture.DateTimeFormat.YearMonthPattern : DayPattern(culture);
         return date.ToString(pattern, culture);
     }

@@ -5,8 +5,8 @@ using SQLitePCL;
 namespace LibrarianExercises.Web.Services.Search;
 
 /// <summary>
-/// Gives every connection the app opens the SQL functions the search triggers call (see the SearchIndex
-/// migration), so that whichever code writes an exercise or a response, the index gets the same plain text.
+/// Gives every connection the app opens the SQL functions the search triggers call (see the SearchIndex and
+/// SearchTagsAndInitiatives migrations), so that whichever code writes an exercise or a response, the index gets the same plain text.
 /// </summary>
 /// <remarks>
 /// A connection without them (the sqlite3 shell, say) can still read and delete, but inserting or changing an
@@ -20,6 +20,9 @@ internal sealed class SearchFunctions : OncePerSqliteConnection
     /// <summary><c>search_markdown(text)</c>: Markdown as its reader sees it, ready to index.</summary>
     public const string Markdown = "search_markdown";
 
+    /// <summary><c>search_initiative_names(name)</c>: a key initiative's name in English and every translation, ready to index.</summary>
+    public const string InitiativeNames = "search_initiative_names";
+
     public static readonly SearchFunctions Instance = new();
 
     /// <remarks>
@@ -31,6 +34,7 @@ internal sealed class SearchFunctions : OncePerSqliteConnection
         ArgumentNullException.ThrowIfNull(connection);
         Register(connection.Handle!, Words, SearchText.Words);
         Register(connection.Handle!, Markdown, SearchText.FromMarkdown);
+        Register(connection.Handle!, InitiativeNames, SearchText.InitiativeNames);
     }
 
     private static void Register(sqlite3 handle, string name, Func<string?, string?> function)

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LibrarianExercises.Web.Services.Search;
 
 /// <summary>
-/// Searches the FTS5 index kept by the SearchIndex migration's triggers: exercise titles and text, and published
-/// responses. What may be shown is decided here by the live tables, not by the index: only published exercises
+/// Searches the FTS5 index kept by the triggers of the SearchIndex and SearchTagsAndInitiatives migrations: exercise
+/// titles, text and labels (the names of their tags and key initiatives), and published responses. What may be shown is decided here by the live tables, not by the index: only published exercises
 /// (<see cref="ExerciseVisibility"/>) and published responses of published exercises are ever returned.
 /// </summary>
 public sealed class SearchQueries(LibrarianDbContext db, ResponseQueries responses)
@@ -16,6 +16,9 @@ public sealed class SearchQueries(LibrarianDbContext db, ResponseQueries respons
 
     /// <summary>A title match weighs this many times a match in the text.</summary>
     private const double TitleWeight = 10.0;
+
+    /// <summary>A match in a tag's or an initiative's name weighs this many times a match in the text.</summary>
+    private const double LabelsWeight = 5.0;
 
     private const int ExerciseSnippetTokens = 24;
 
@@ -37,7 +40,7 @@ public sealed class SearchQueries(LibrarianDbContext db, ResponseQueries respons
     {
         var matches = db.Database.SqlQuery<ExerciseMatch>($"""
             SELECT rowid AS "Id",
-                   bm25("ExerciseSearch", {TitleWeight}, 1.0) AS "Rank",
+                   bm25("ExerciseSearch", {TitleWeight}, 1.0, {LabelsWeight}) AS "Rank",
                    highlight("ExerciseSearch", 0, char(57344), char(57345)) AS "Title",
                    snippet("ExerciseSearch", 1, char(57344), char(57345), '…', {ExerciseSnippetTokens}) AS "Snippet"
             FROM "ExerciseSearch"

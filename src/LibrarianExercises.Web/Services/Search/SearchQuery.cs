@@ -35,8 +35,8 @@ public sealed class SearchQuery
 
     private static readonly HashSet<string> Operators = new(["AND", "OR", "NOT", "NEAR"], StringComparer.Ordinal);
 
-    // The index's columns: "title:" or "body:" before a word would be a column filter.
-    private static readonly HashSet<string> ColumnNames = new(["title", "body"], StringComparer.OrdinalIgnoreCase);
+    // The index's columns: "title:", "body:" or "labels:" before a word would be a column filter.
+    private static readonly HashSet<string> ColumnNames = new(["title", "body", "labels"], StringComparer.OrdinalIgnoreCase);
 
     private SearchQuery(string text, IReadOnlyList<string> words, bool setAside, int? exerciseNumber, SearchProblem problem)
     {

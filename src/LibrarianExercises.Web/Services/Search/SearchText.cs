@@ -94,6 +94,13 @@ public static class SearchText
         return result.ToString();
     }
 
+    /// <summary>
+    /// A key initiative's name as the index holds it among an exercise's labels: the English name, and each of its
+    /// translations the site ships, so that a reader finds it in their own language.
+    /// </summary>
+    public static string? InitiativeNames(string? english) =>
+        english is null ? null : Words(string.Join('\n', [english, .. Languages.StrategyNameTranslations.Of(english)]));
+
     /// <summary>The reader's text back from the index: the separators taken out again.</summary>
     public static string Readable(string indexed) =>
         indexed.Replace(Separator.ToString(), "", StringComparison.Ordinal);
