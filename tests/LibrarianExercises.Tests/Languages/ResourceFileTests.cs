@@ -77,6 +77,7 @@ public sealed partial class ResourceFileTests
 
     [Theory]
     [InlineData(typeof(SiteText))]
+    [InlineData(typeof(StrategyText))]
     public void ArabicTextQuotesWithGuillemetsNotEnglishQuotationMarks(Type resource)
     {
         var arabic = Strings(CultureInfo.GetCultureInfo("ar"), resource);
