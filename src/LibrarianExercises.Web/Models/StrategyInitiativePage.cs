@@ -8,8 +8,7 @@ public sealed record InitiativeRef(string Code, string Name, int DirectionNumber
 
 public sealed record DirectionRef(int Number, string Name);
 
-/// <param name="LabelDisagrees">The post printed another initiative's name: the mapping awaits an editor.</param>
-public sealed record InitiativeExercise(int Number, string Title, string FirstParagraph, string PublishedLabel, bool LabelDisagrees);
+public sealed record InitiativeExercise(int Number, string Title, string FirstParagraph);
 
 public sealed record StrategyInitiativeViewModel(
     string VersionTitle,

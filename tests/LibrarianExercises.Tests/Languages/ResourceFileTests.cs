@@ -76,6 +76,17 @@ public sealed partial class ResourceFileTests
     }
 
     [Theory]
+    [InlineData(typeof(SiteText))]
+    [InlineData(typeof(StrategyText))]
+    public void ArabicTextQuotesWithGuillemetsNotEnglishQuotationMarks(Type resource)
+    {
+        var arabic = Strings(CultureInfo.GetCultureInfo("ar"), resource);
+
+        Assert.NotEmpty(arabic);
+        Assert.Empty(arabic.Where(s => s.Value.IndexOfAny(['“', '”', '„', '"']) >= 0).Select(s => $"{s.Key} → {s.Value}"));
+    }
+
+    [Theory]
     [InlineData("ar", 0, "zero")]
     [InlineData("ar", 1, "one")]
     [InlineData("ar", 2, "two")]
@@ -99,9 +110,10 @@ public sealed partial class ResourceFileTests
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
     /// <summary>The strings of one culture's file alone (no fallback to English), as the built satellite assembly has them.</summary>
-    private static Dictionary<string, string> Strings(CultureInfo culture)
+    private static Dictionary<string, string> Strings(CultureInfo culture, Type? resource = null)
     {
-        var manager = new ResourceManager(typeof(SiteText).FullName!, typeof(SiteText).Assembly);
+        resource ??= typeof(SiteText);
+        var manager = new ResourceManager(resource.FullName!, resource.Assembly);
         var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
         Assert.True(set is not null, $"No resource file for {culture.Name}.");
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);

@@ -21,16 +21,34 @@ public sealed class StrategyCoverageChartTests
 
         var bars = chart.Directions.SelectMany(d => d.Bars).ToList();
         Assert.Equal(["1.1", "1.2", "2.1"], bars.Select(b => b.Initiative.Code));
+        Assert.Equal([1, 2], chart.Directions.Select(d => d.Direction.Number));
         Assert.Equal(2, chart.MostExercises);
-        Assert.Equal(0, bars[1].BarWidth);
-        Assert.Equal(bars[0].BarWidth, 2 * bars[2].BarWidth);
-        Assert.True(bars[0].X + bars[0].BarWidth <= StrategyCoverageChart.Width);
-        Assert.True(bars.Zip(bars.Skip(1)).All(p => p.First.Y < p.Second.Y));
-        Assert.True(chart.Height > bars[^1].Y);
+        Assert.Equal(StrategyCoverageChart.TrackLength, bars[0].Length);
+        Assert.Equal(0, bars[1].Length);
+        Assert.Equal(bars[0].Length, 2 * bars[2].Length);
+        Assert.All(bars, bar => Assert.Equal(0, bar.X));
     }
 
     [Fact]
-    public void OnARightToLeftPageTheChartIsMirroredSoBarsGrowFromTheRightEdge()
+    public void OneExerciseAmongHundredsStillShowsABar()
+    {
+        DirectionCoverage[] directions =
+        [
+            new(3, "Connect and Empower the Field", 901,
+            [
+                new("3.1", "Provide excellent opportunities", 900, []),
+                new("3.2", "Support virtual networking", 1, []),
+            ]),
+        ];
+
+        var bars = StrategyCoverageChart.Create(directions, rightToLeft: false).Directions.Single().Bars;
+
+        Assert.Equal(StrategyCoverageChart.TrackLength, bars[0].Length);
+        Assert.Equal(StrategyCoverageChart.ShortestBar, bars[1].Length);
+    }
+
+    [Fact]
+    public void OnARightToLeftPageEachBarGrowsFromTheRightEndOfItsTrack()
     {
         var leftToRight = StrategyCoverageChart.Create(Directions, rightToLeft: false).Directions.SelectMany(d => d.Bars).ToList();
         var rightToLeft = StrategyCoverageChart.Create(Directions, rightToLeft: true).Directions.SelectMany(d => d.Bars).ToList();
@@ -38,10 +56,8 @@ public sealed class StrategyCoverageChartTests
         Assert.All(leftToRight.Zip(rightToLeft), pair =>
         {
             var (ltr, rtl) = pair;
-            Assert.Equal(ltr.BarWidth, rtl.BarWidth);
-            Assert.Equal(StrategyCoverageChart.Width - ltr.X, rtl.X + rtl.BarWidth);
-            Assert.Equal(StrategyCoverageChart.Width - ltr.CodeX, rtl.CodeX);
-            Assert.Equal(StrategyCoverageChart.Width - ltr.CountX, rtl.CountX);
+            Assert.Equal(ltr.Length, rtl.Length);
+            Assert.Equal(StrategyCoverageChart.TrackLength, rtl.X + rtl.Length);
         });
     }
 }

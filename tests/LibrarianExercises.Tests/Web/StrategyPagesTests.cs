@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Strategy;
 
 namespace LibrarianExercises.Tests.Web;
@@ -32,13 +33,41 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task InitiativesWithoutAKnownNameSayTheNameIsNotRecorded()
+    public async Task AnInitiativeWithoutARecordedNameIsNamedByItsCodeAloneWithNothingSaidAboutTheName()
     {
         var page = await app.GetDocumentAsync("/strategy");
 
-        var names = Rows(page).ToDictionary(r => r.GetAttribute("data-code")!, r => r.QuerySelector(".initiative-name")!.TextContent.Trim());
-        Assert.Equal(["2.4", "4.1", "4.4"], names.Where(n => n.Value == "name not recorded").Select(n => n.Key));
-        Assert.Equal("Support virtual networking and connections", names["3.2"]);
+        var tableNames = Rows(page).ToDictionary(r => r.GetAttribute("data-code")!, r => Text(r.QuerySelector("a.initiative-link")));
+        var chartNames = ChartBars(page).ToDictionary(b => b.GetAttribute("data-code")!, b => Text(b.QuerySelector(".chart-label")));
+        Assert.All([tableNames, chartNames], names =>
+        {
+            Assert.Equal(["2.4", "4.1", "4.4"], names.Where(n => n.Value.StartsWith("Key Initiative", StringComparison.Ordinal)).Select(n => n.Key));
+            Assert.Equal("Key Initiative 4.4", names["4.4"]);
+            Assert.Equal("3.2 Support virtual networking and connections", names["3.2"]);
+        });
+        Assert.Empty(page.QuerySelectorAll("main .name-missing"));
+        Assert.DoesNotContain("not recorded", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ThePublicStrategyPageLeavesTheMappingChecksToTheEditorsPages()
+    {
+        var page = await app.GetDocumentAsync("/strategy");
+
+        Assert.Null(page.GetElementById("review-title"));
+        Assert.Null(page.QuerySelector(".disagreement-count"));
+        Assert.DoesNotContain("Mappings to check", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("editor", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TheSourceOfTheStrategyIsNamedAtTheFootOfThePage()
+    {
+        var page = await app.GetDocumentAsync("/strategy");
+
+        Assert.Equal(
+            "Source of the strategy: IFLA's strategy pages on ifla.org (ifla.org/strategy and the pages for Strategic Directions 1 and 3), and the strategy lines of the exercise posts on blogs.ifla.org/lpa.",
+            Text(page.QuerySelector("main .strategy-source")));
     }
 
     [Fact]
@@ -51,27 +80,95 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
         Assert.Equal(["/exercises/42"], ExerciseLinks(rows["3.3"]));
         Assert.Equal(["/exercises/21"], ExerciseLinks(rows["1.1"]));
         Assert.Equal("#89 Make a connection", rows["3.2"].QuerySelector(".initiative-exercises a")?.TextContent.Trim());
-        Assert.All(AllCodes, code => Assert.Equal(
-            code is "3.2" or "3.3" or "1.1" ? "1" : "0",
-            rows[code].QuerySelector(".initiative-count")?.TextContent.Trim()));
-        Assert.Equal("/strategy/3.2", rows["3.2"].QuerySelector("a.initiative-code")?.GetAttribute("href"));
+        Assert.All(AllCodes.Except(["3.2", "3.3", "1.1"]), code => Assert.Equal("None yet", Text(rows[code].QuerySelector("td"))));
+        Assert.Equal("/strategy/3.2", rows["3.2"].QuerySelector("a.initiative-link")?.GetAttribute("href"));
     }
 
     [Fact]
-    public async Task TheChartIsAnImageWithATitleAndATextEquivalent()
+    public async Task TheChartNamesEveryInitiativeWithItsCountAndEachBarLeadsToTheInitiative()
     {
         var page = await app.GetDocumentAsync("/strategy");
 
-        var chart = page.QuerySelector("svg.coverage-chart");
+        var chart = page.QuerySelector("figure.coverage-figure ol.coverage-chart");
         Assert.NotNull(chart);
-        Assert.Equal("img", chart.GetAttribute("role"));
-        var title = page.GetElementById(chart.GetAttribute("aria-labelledby")!);
-        Assert.False(string.IsNullOrWhiteSpace(title?.TextContent));
-        var description = page.GetElementById(chart.GetAttribute("aria-describedby")!)?.TextContent;
-        Assert.Contains("initiative 3.2, 1 exercise;", description, StringComparison.Ordinal);
-        Assert.Contains("initiative 4.4, 0 exercises.", description, StringComparison.Ordinal);
-        Assert.Equal(16, chart.QuerySelectorAll("g.chart-bar").Length);
+        Assert.Equal("Exercises per key initiative, by strategic direction", page.GetElementById(chart.GetAttribute("aria-labelledby")!)?.TextContent);
+        Assert.Equal(
+            ["Strategic Direction 1: Strengthen the Global Voice of Libraries", "Strategic Direction 2: Inspire and Enhance Professional Practice",
+             "Strategic Direction 3: Connect and Empower the Field", "Strategic Direction 4: Optimise our Organisation"],
+            chart.QuerySelectorAll(".chart-direction-name").Select(Text));
+        var bars = ChartBars(page).ToList();
+        Assert.Equal(AllCodes, bars.Select(b => b.GetAttribute("data-code")));
+        Assert.All(bars, bar =>
+        {
+            var code = bar.GetAttribute("data-code")!;
+            var link = bar.QuerySelector("a");
+            Assert.Equal("/strategy/" + code, link?.GetAttribute("href"));
+            // The drawing is hidden from assistive technology: the link's text says it all.
+            Assert.Equal("true", link!.QuerySelector("svg")?.GetAttribute("aria-hidden"));
+            var count = code is "3.2" or "3.3" or "1.1" ? 1 : 0;
+            Assert.Equal(count, Count(link.QuerySelector(".chart-count")));
+            Assert.Equal(count == 1 ? "1 exercise" : "0 exercises", link.QuerySelector(".visually-hidden")?.TextContent);
+        });
+        Assert.Equal("1.1 Show the power of libraries in achieving the Sustainable Development Goals", Text(bars[0].QuerySelector(".chart-label")));
         Assert.Empty(page.QuerySelectorAll("main script, main [style]"));
+    }
+
+    [Fact]
+    public async Task TheChartsBarsAreDrawnToScaleAndAnInitiativeWithoutExercisesHasNone()
+    {
+        var page = await app.GetDocumentAsync("/strategy");
+
+        var rects = ChartBars(page).ToDictionary(b => b.GetAttribute("data-code")!, b => b.QuerySelector("svg rect")!);
+        Assert.All(rects, pair =>
+        {
+            var expected = pair.Key is "3.2" or "3.3" or "1.1" ? StrategyCoverageChart.TrackLength : 0;
+            Assert.Equal(expected, Number(pair.Value, "width"));
+            Assert.Equal(0, Number(pair.Value, "x"));
+        });
+        Assert.All(
+            page.QuerySelectorAll(".coverage-chart svg"),
+            svg => Assert.Equal($"0 0 {StrategyCoverageChart.TrackLength} 10", svg.GetAttribute("viewBox")));
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("ar")]
+    public async Task TheChartLeadsToTheInitiativesInTheReadersLanguage(string language)
+    {
+        var page = await app.GetDocumentAsync($"/{language}/strategy");
+
+        Assert.All(ChartBars(page), bar => Assert.Equal($"/{language}/strategy/{bar.GetAttribute("data-code")}", bar.QuerySelector("a")?.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task OnARightToLeftPageTheChartsBarsGrowFromTheRight()
+    {
+        var page = await app.GetDocumentAsync("/ar/strategy");
+
+        var rect = ChartBars(page).Single(b => b.GetAttribute("data-code") == "3.2").QuerySelector("svg rect")!;
+        var empty = ChartBars(page).Single(b => b.GetAttribute("data-code") == "4.4").QuerySelector("svg rect")!;
+        Assert.Equal((0, StrategyCoverageChart.TrackLength), (Number(rect, "x"), Number(rect, "width")));
+        Assert.Equal((StrategyCoverageChart.TrackLength, 0), (Number(empty, "x"), Number(empty, "width")));
+    }
+
+    [Fact]
+    public async Task EachDirectionsTableScrollsInsideABoxOfItsOwnNamedLikeTheTable()
+    {
+        var page = await app.GetDocumentAsync("/strategy");
+
+        var boxes = page.QuerySelectorAll("section.strategy-direction .table-scroll").ToList();
+        Assert.Equal(4, boxes.Count);
+        Assert.All(boxes, box =>
+        {
+            Assert.Equal("region", box.GetAttribute("role"));
+            Assert.Equal("0", box.GetAttribute("tabindex"));
+            var table = box.QuerySelector(":scope > table.coverage-table");
+            Assert.Equal(table?.QuerySelector("caption")?.TextContent, box.GetAttribute("aria-label"));
+        });
+        Assert.Equal(
+            "Key initiatives of Strategic Direction 3 and the exercises serving each",
+            boxes[2].GetAttribute("aria-label"));
+        Assert.Equal(["Key initiative", "Exercises"], boxes[0].QuerySelectorAll("thead th").Select(Text));
     }
 
     [Fact]
@@ -88,12 +185,13 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
     }
 
     [Fact]
-    public async Task AnInitiativeWithoutANameSaysSoAndListsNoExercises()
+    public async Task AnInitiativeWithoutANameIsTitledByItsCodeAloneAndListsNoExercises()
     {
         var page = await app.GetDocumentAsync("/strategy/4.4");
 
         Assert.Equal("Key Initiative 4.4", page.QuerySelector("h1")?.TextContent.Trim());
-        Assert.NotNull(page.QuerySelector(".name-missing"));
+        Assert.Null(page.QuerySelector(".name-missing"));
+        Assert.DoesNotContain("not recorded", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("0", page.QuerySelector(".initiative-count")?.TextContent);
         Assert.Empty(page.QuerySelectorAll("li.initiative-exercise"));
     }
@@ -192,6 +290,15 @@ public sealed class StrategyPagesTests(LibrarianAppFactory app) : IClassFixture<
 
     internal static IEnumerable<IElement> Rows(IHtmlDocument page) => page.QuerySelectorAll("tr.initiative-row");
 
+    internal static IEnumerable<IElement> ChartBars(IHtmlDocument page) => page.QuerySelectorAll(".coverage-chart li.chart-bar");
+
+    /// <summary>An element's text as a reader sees it: white space between the pieces of markup collapsed.</summary>
+    internal static string Text(IElement? element) =>
+        string.Join(' ', (element?.TextContent ?? "").Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static int Number(IElement element, string attribute) =>
+        int.Parse(element.GetAttribute(attribute) ?? "", NumberStyles.None, CultureInfo.InvariantCulture);
+
     internal static List<string> ExerciseLinks(IElement row) =>
         [.. row.QuerySelectorAll(".initiative-exercises a").Select(a => a.GetAttribute("href") ?? "")];
 
@@ -253,12 +360,13 @@ public sealed class StrategyCoverageAfterImportTests : IAsyncLifetime
         var page = await _app.GetDocumentAsync("/strategy");
 
         var rows = StrategyPagesTests.Rows(page).ToList();
+        var counts = StrategyPagesTests.ChartBars(page).ToDictionary(b => b.GetAttribute("data-code")!, b => StrategyPagesTests.Count(b.QuerySelector(".chart-count")));
         Assert.Equal(16, rows.Count);
         Assert.All(rows, row =>
         {
             var code = row.GetAttribute("data-code")!;
             var expected = _expected.GetValueOrDefault(code, []).OrderDescending().Select(n => $"/exercises/{n}").ToList();
-            Assert.Equal(expected.Count, StrategyPagesTests.Count(row.QuerySelector(".initiative-count")));
+            Assert.Equal(expected.Count, counts[code]);
             // The latest few, newest first, and a link to all of them when there are more: the page stays small.
             Assert.Equal(expected.Take(StrategyQueries.LatestPerInitiative), StrategyPagesTests.ExerciseLinks(row));
             Assert.Equal(expected.Count > StrategyQueries.LatestPerInitiative ? $"/strategy/{code}" : null, row.QuerySelector("a.initiative-more")?.GetAttribute("href"));
@@ -269,16 +377,14 @@ public sealed class StrategyCoverageAfterImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheChartShowsTheSameNumbersAsTheTable()
+    public async Task TheChartsBarsFollowTheCountsImported()
     {
         var page = await _app.GetDocumentAsync("/strategy");
 
-        var table = StrategyPagesTests.Rows(page).ToDictionary(
-            r => r.GetAttribute("data-code")!, r => StrategyPagesTests.Count(r.QuerySelector(".initiative-count")));
-        var bars = page.QuerySelectorAll("svg.coverage-chart g.chart-bar").ToList();
-        var chart = bars.ToDictionary(b => b.GetAttribute("data-code")!, b => StrategyPagesTests.Count(b.QuerySelector(".chart-count")));
-        Assert.Equal(table.OrderBy(p => p.Key, StringComparer.Ordinal), chart.OrderBy(p => p.Key, StringComparer.Ordinal));
-        Assert.Equal(bars.Select(b => b.GetAttribute("data-code")), bars.Select(b => b.QuerySelector(".chart-code")?.TextContent));
+        var bars = StrategyPagesTests.ChartBars(page).ToList();
+        var table = bars.ToDictionary(b => b.GetAttribute("data-code")!, b => StrategyPagesTests.Count(b.QuerySelector(".chart-count")));
+        Assert.Equal(bars.Select(b => b.GetAttribute("data-code")), bars.Select(b => b.QuerySelector(".initiative-code")?.TextContent));
+        Assert.Equal($"{_expected["3.2"].Count} exercises", bars.Single(b => b.GetAttribute("data-code") == "3.2").QuerySelector(".visually-hidden")?.TextContent);
 
         // Bar lengths follow the counts: the longest is the largest count, an empty initiative has no bar.
         var widths = bars.ToDictionary(b => b.GetAttribute("data-code")!, b => int.Parse(b.QuerySelector("rect")!.GetAttribute("width")!, CultureInfo.InvariantCulture));
@@ -316,14 +422,22 @@ public sealed class StrategyCoverageAfterImportTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheInitiativePageMarksAnExerciseWhoseLabelDisagrees()
+    public async Task AMappingAwaitingAnEditorsCheckIsCountedOnTheEditorsPagesAndNotOnThePublicOnes()
     {
-        var page = await _app.GetDocumentAsync("/strategy/2.1");
-
-        var exercise = Assert.Single(page.QuerySelectorAll("li.initiative-exercise"));
-        Assert.Contains("Shape public opinion", exercise.QuerySelector(".label-disagrees")?.TextContent, StringComparison.Ordinal);
+        var initiative = await _app.GetDocumentAsync("/strategy/2.1");
         var overview = await _app.GetDocumentAsync("/strategy");
-        Assert.Equal(1, StrategyPagesTests.Count(overview.QuerySelector(".disagreement-count")));
+
+        var exercise = Assert.Single(initiative.QuerySelectorAll("li.initiative-exercise"));
+        Assert.Equal("/exercises/51", exercise.QuerySelector("h3 a")?.GetAttribute("href"));
+        Assert.Null(exercise.QuerySelector(".label-disagrees"));
+        Assert.All([initiative, overview], page =>
+        {
+            Assert.Null(page.QuerySelector(".disagreement-count"));
+            Assert.DoesNotContain("does not match", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        });
+        using var editor = await EditorSession.SignInAsync(_app);
+        var admin = await editor.GetDocumentAsync("/admin/strategy");
+        Assert.Equal(1, StrategyPagesTests.Count(admin.QuerySelector(".mappings-to-check")));
     }
 
     [Fact]

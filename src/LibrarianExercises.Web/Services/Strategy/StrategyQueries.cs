@@ -75,12 +75,10 @@ public sealed class StrategyQueries(LibrarianDbContext db, ExerciseMarkdownRende
                 l.Exercise.Title,
                 FirstParagraph = l.Exercise.RenderedWith == ExerciseMarkdownRenderer.Version ? l.Exercise.FirstParagraph : null,
                 StaleMarkdown = l.Exercise.RenderedWith == ExerciseMarkdownRenderer.Version && l.Exercise.FirstParagraph != null ? null : l.Exercise.BodyMarkdown,
-                l.PublishedLabel,
-                l.LabelDisagrees,
             })
             .ToListAsync(cancellationToken);
         IReadOnlyList<InitiativeExercise> items =
-            [.. rows.Select(r => new InitiativeExercise(r.Number, r.Title, r.FirstParagraph ?? markdown.FirstParagraphText(r.StaleMarkdown ?? ""), r.PublishedLabel, r.LabelDisagrees))];
+            [.. rows.Select(r => new InitiativeExercise(r.Number, r.Title, r.FirstParagraph ?? markdown.FirstParagraphText(r.StaleMarkdown ?? "")))];
         return new StrategyInitiativeViewModel(
             version.Title,
             initiatives[index],
