@@ -108,6 +108,12 @@ public static class WebSetup
             .ValidateOnStart();
         services.AddSingleton<SpamPurge>();
         services.AddHostedService(provider => provider.GetRequiredService<SpamPurge>());
+        // Another process's change to the database (an import from the command line) shows on cached pages within a second.
+        services.AddOptions<Services.Caching.PageCacheOptions>()
+            .Bind(configuration.GetSection(Services.Caching.PageCacheOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHostedService<Services.Caching.ForeignChangeWatch>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -33,6 +33,8 @@ public class LibrarianDbContext(DbContextOptions<LibrarianDbContext> options)
 
     public DbSet<InstanceSecret> InstanceSecrets => Set<InstanceSecret>();
 
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -27,11 +27,13 @@ public static class ServiceRegistration
         var connectionString = ResolveConnectionString(configuration, environment);
         // Pooled contexts over pooled connections: a request does not pay for building either. The search index's
         // triggers call functions that every connection must have.
-        services.AddDbContextPool<LibrarianDbContext>(options =>
+        // Every save that changes what pages show raises this process's change stamp, for other processes' caches.
+        services.AddSingleton<Caching.ChangeStamping>();
+        services.AddDbContextPool<LibrarianDbContext>((provider, options) =>
         {
             options
                 .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance);
+                .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance, provider.GetRequiredService<Caching.ChangeStamping>());
             // The model compiled ahead (Data/CompiledModel) instead of built from the configurations at start-up; the
             // EF tools build it from the configurations, as they must to compare it with the migrations and to
             // compile it again (see docs/architecture.md).

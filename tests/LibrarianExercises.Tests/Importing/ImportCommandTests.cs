@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Services.Importing;
 using Microsoft.EntityFrameworkCore;
@@ -233,11 +232,10 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
     {
         var database = Path.Combine(_folder, "cli.db");
         var file = Write("posts.txt", BlogText.Post(7, "Map your partners", "map your partners", Connection));
-        var program = Path.Combine(AppContext.BaseDirectory, "LibrarianExercises.Web.dll");
 
-        var (exit, output) = await RunProgramAsync(program, database, "import", file);
+        var (exit, output) = await PublishedProgram.RunAsync(_folder, database, "import", file);
         // Settings may also come on the command line, as for the web host.
-        var (secondExit, secondOutput) = await RunProgramAsync(program, null, "import", file, "--ConnectionStrings:Library=Data Source=" + database);
+        var (secondExit, secondOutput) = await PublishedProgram.RunAsync(_folder, null, "import", file, "--ConnectionStrings:Library=Data Source=" + database);
 
         Assert.True(exit == 0, output);
         Assert.Contains("#7 Map your partners [initiative 3.2] created", output, StringComparison.Ordinal);
@@ -249,7 +247,6 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
     public async Task ADryRunOnADatabaseThatDoesNotExistYetCreatesNothingAndReportsWhatARealRunWouldDo()
     {
         var database = Path.Combine(_folder, "new", "library.db");
-        var program = Path.Combine(AppContext.BaseDirectory, "LibrarianExercises.Web.dll");
         var listing = Write("listing.txt", BlogText.TagArchive(
             "advocacy",
             BlogText.Post(7, "Map your partners", "map your partners", Connection),
@@ -257,7 +254,7 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         var excerpts = Write("excerpts.txt", BlogText.OlderTagArchive("outreach", 1, 1, BlogText.Excerpt(28, "Write a thank-you note", "Advocacy is not only about asking")));
         var files = Directory.GetFileSystemEntries(_folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 
-        var (exit, output) = await RunProgramAsync(program, database, "import", "--dry-run", listing, excerpts);
+        var (exit, output) = await PublishedProgram.RunAsync(_folder, database, "import", "--dry-run", listing, excerpts);
 
         Assert.True(exit == 0, output);
         Assert.Contains($"The database {database} does not exist yet", output, StringComparison.Ordinal);
@@ -269,9 +266,9 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(files, Directory.GetFileSystemEntries(_folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
 
         // Once the database exists, a dry run reads it and leaves it as it was.
-        Assert.Equal(0, (await RunProgramAsync(program, database, "import", listing)).Exit);
+        Assert.Equal(0, (await PublishedProgram.RunAsync(_folder, database, "import", listing)).Exit);
         var (bytes, written) = (await File.ReadAllBytesAsync(database), File.GetLastWriteTimeUtc(database));
-        (exit, output) = await RunProgramAsync(program, database, "import", "--dry-run", excerpts);
+        (exit, output) = await PublishedProgram.RunAsync(_folder, database, "import", "--dry-run", excerpts);
 
         Assert.True(exit == 0, output);
         Assert.DoesNotContain("does not exist yet", output, StringComparison.Ordinal);
@@ -279,30 +276,6 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal(bytes, await File.ReadAllBytesAsync(database));
         Assert.Equal(written, File.GetLastWriteTimeUtc(database));
         Assert.Equal([database], Directory.GetFiles(Path.GetDirectoryName(database)!));
-    }
-
-    private async Task<(int Exit, string Output)> RunProgramAsync(string program, string? database, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        start.ArgumentList.Add(program);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (database is not null)
-        {
-            start.Environment["ConnectionStrings__Library"] = "Data Source=" + database;
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
     }
 
     [Fact]

@@ -48,6 +48,9 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A host over another's database, which it neither creates nor deletes: a second writer, as another process is.</summary>
+    private LibrarianAppFactory(string connectionString) => ConnectionString = connectionString;
+
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
     public string ConnectionString { get; }
@@ -63,6 +66,12 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
 
     /// <summary>A factory over a temporary database file, for tests where many requests write at once.</summary>
     public static LibrarianAppFactory WithDatabaseFile() => new(useFile: true);
+
+    /// <summary>Another app over this one's database, with services, caches and a change stamp of its own.</summary>
+    public LibrarianAppFactory AnotherAppOnTheSameDatabase() => new(ConnectionString);
+
+    /// <summary>The database file, for a factory made <see cref="WithDatabaseFile"/>.</summary>
+    public string? DatabaseFile => _databaseFile;
 
     /// <summary>
     /// Serves the application on a free loopback port through Kestrel, so that a real browser can visit it, and

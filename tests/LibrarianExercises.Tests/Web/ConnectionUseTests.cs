@@ -35,6 +35,8 @@ public sealed class ConnectionUseTests
     public async Task APostedResponseOpensOneConnectionForItsQueries()
     {
         await using var app = new LibrarianAppFactory().WithoutPostingLimit();
+        // Background work left out: the watch for other processes' changes opens a connection once a second.
+        app.Settings["PageCache:ChangeWatchInterval"] = "00:00:00";
         using var visitor = new ResponsePoster(app);
         var form = await visitor.OpenFormAsync(89);
         app.Clock.Advance(TimeSpan.FromMinutes(1));

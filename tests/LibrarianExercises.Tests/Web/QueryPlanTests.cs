@@ -79,6 +79,9 @@ public sealed partial class QueryPlanTests
 
     private static async Task AssertNoScansAsync(string connectionString, IReadOnlyCollection<string> texts, params string[] readWhole)
     {
+        // Read whole by design, by the site's watch for other processes' changes (once a second, whatever the
+        // request): a row per process that ever wrote, not a row per exercise or response.
+        readWhole = [.. readWhole, "ChangeStamps"];
         var selects = texts.Where(t => t.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
         Assert.NotEmpty(selects);
         await using var connection = new SqliteConnection(connectionString);

@@ -11,7 +11,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
     public partial class LibrarianDbContextModel
     {
         private LibrarianDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6bc21828-0387-4559-83ca-23e807a5196e"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("bf689c86-923a-41f1-90a7-89f6aaa69de6"), entityTypeCount: 19)
         {
         }
 
@@ -19,6 +19,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
         {
             var exerciseTag = ExerciseTagEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var changeStamp = ChangeStampEntityType.Create(this);
             var exercise = ExerciseEntityType.Create(this);
             var exerciseInitiative = ExerciseInitiativeEntityType.Create(this);
             var instanceSecret = InstanceSecretEntityType.Create(this);
@@ -55,6 +56,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
 
             ExerciseTagEntityType.CreateAnnotations(exerciseTag);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            ChangeStampEntityType.CreateAnnotations(changeStamp);
             ExerciseEntityType.CreateAnnotations(exercise);
             ExerciseInitiativeEntityType.CreateAnnotations(exerciseInitiative);
             InstanceSecretEntityType.CreateAnnotations(instanceSecret);

@@ -94,6 +94,23 @@ namespace LibrarianExercises.Web.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("LibrarianExercises.Web.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Writer")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Writer");
+
+                    b.ToTable("ChangeStamps");
+                });
+
             modelBuilder.Entity("LibrarianExercises.Web.Data.Exercise", b =>
                 {
                     b.Property<int>("Id")
