@@ -299,6 +299,76 @@ public sealed class ImportPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EachFieldAPostWouldChangeShowsItsCurrentValueTheIncomingOneAndWhichStands()
+    {
+        // An editor corrects the title only; the initiative and the tags stay the importer's.
+        var now = await _app.WithDbAsync(db => db.Exercises.Where(e => e.Number == 89).Select(e => new
+        {
+            e.BodyMarkdown,
+            e.PublishedOn,
+            e.SourceUrl,
+            Tags = e.Tags.Select(t => t.Name).ToList(),
+            Initiatives = e.Initiatives.Select(l => l.KeyInitiative.Code + " " + l.KeyInitiative.Name).ToList(),
+            Codes = e.Initiatives.Select(l => l.KeyInitiative.Code).ToList(),
+        }).SingleAsync());
+        await _app.ChangeExerciseAsync(store => store.UpdateAsync(89, new ExerciseDraft(89, "Make a connection abroad", now.BodyMarkdown, now.Tags, now.Codes, now.PublishedOn, now.SourceUrl), CancellationToken.None));
+        Assert.Equal(["3.2 Support virtual networking and connections"], now.Initiatives);
+        var incomingInitiative = "3.3 " + await _app.WithDbAsync(db => db.KeyInitiatives.Where(i => i.Code == "3.3").Select(i => i.Name).SingleAsync());
+        var text = BlogText.TagArchive("outreach", BlogText.Post(89, "Make a connection", "make a connection", incomingInitiative));
+
+        using var preview = await PreviewAsync(text);
+        var page = await LibrarianAppFactory.ParseAsync(preview);
+
+        var fields = page.QuerySelectorAll("table.import-fields-table tr.import-field").ToDictionary(r => r.GetAttribute("data-field")!);
+        Assert.All(fields.Values, r => Assert.Equal("89", r.GetAttribute("data-number")));
+        Assert.Equal(("Make a connection abroad", "Make a connection", "kept", "The current value stays: an editor corrected it"), Compared(fields["title"]));
+        Assert.Equal((now.Initiatives[0], incomingInitiative, "replaced", "The incoming value would replace it"), Compared(fields["initiatives"]));
+        Assert.Equal((string.Join(", ", now.Tags), "outreach", "added", "The incoming tags would be added"), Compared(fields["tags"]));
+        Assert.Equal("initiatives", fields["initiatives"].QuerySelector("th[scope=row]")?.TextContent.Trim().ToLowerInvariant());
+        Assert.All(page.QuerySelectorAll("table.import-fields-table thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
+        // Wide tables scroll in their own labelled box, reachable from the keyboard.
+        Assert.Equal(2, page.QuerySelectorAll("div.table-scroll[tabindex='0'][role=region] > table").Length);
+        Assert.All(page.QuerySelectorAll("div.table-scroll"), d => Assert.False(string.IsNullOrWhiteSpace(d.GetAttribute("aria-label"))));
+        Assert.Empty(page.QuerySelectorAll(".table-responsive"));
+
+        using var confirmed = await _editor.SubmitAsync(page, "#confirm-import-form", [], "#confirm-import");
+        var report = await LibrarianAppFactory.ParseAsync(confirmed);
+
+        var done = report.QuerySelectorAll("table.import-fields-table tr.import-field").ToDictionary(r => r.GetAttribute("data-field")!);
+        Assert.Equal("The incoming value replaced it", Cell(done["initiatives"], ".import-stands"));
+        Assert.Equal("The current value stays: an editor corrected it", Cell(done["title"], ".import-stands"));
+        Assert.Equal("Make a connection abroad", await _app.WithDbAsync(db => db.Exercises.Where(e => e.Number == 89).Select(e => e.Title).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ALongTextIsFoldedUnderItsBeginningAndShownWhole()
+    {
+        using var preview = await PreviewAsync(BlogText.Post(89, "Make a connection", "make a connection", Connection, "A new opening paragraph, long enough to need folding in a table cell of the preview."));
+        var page = await LibrarianAppFactory.ParseAsync(preview);
+
+        var text = page.QuerySelector("table.import-fields-table tr.import-field[data-field=text]");
+        Assert.NotNull(text);
+        Assert.Equal("replaced", text.GetAttribute("data-outcome"));
+        var incoming = text.QuerySelector(".import-incoming details.import-long");
+        Assert.NotNull(incoming);
+        Assert.EndsWith("…", incoming.QuerySelector("summary")?.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("A new opening paragraph, long enough to need folding", incoming.QuerySelector(".import-value")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANewExerciseHasNoFieldsToCompare()
+    {
+        using var preview = await PreviewAsync(BlogText.Post(7, "Map your partners", "map your partners", Connection));
+        var page = await LibrarianAppFactory.ParseAsync(preview);
+
+        Assert.Single(page.QuerySelectorAll("tr.import-row"));
+        Assert.Null(page.QuerySelector("table.import-fields-table"));
+    }
+
+    private static (string?, string?, string?, string?) Compared(IElement row) =>
+        (Cell(row, ".import-current"), Cell(row, ".import-incoming"), row.GetAttribute("data-outcome"), Cell(row, ".import-stands"));
+
+    [Fact]
     public async Task AnAnonymousVisitorIsSentToSignInAndNothingIsImported()
     {
         using var visitor = EditorSession.Anonymous(_app);

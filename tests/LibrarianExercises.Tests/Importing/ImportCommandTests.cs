@@ -75,6 +75,7 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
         await RunAsync(file);
 
         Assert.Contains("#89 Make a connection abroad [initiative 3.2] updated (kept: title, changed by an editor)", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("      title: now \"Make a connection abroad\"; incoming \"Make a connection\" (kept, corrected by an editor)", _output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ public enum ExerciseChange
     Unchanged,
 }
 
-/// <param name="KeptFields">Fields the post would have changed but an editor had corrected, so they were kept.</param>
+/// <param name="Fields">
+/// For an exercise that existed already, each field the post gives another value: the current value, the incoming
+/// one, and which stands.
+/// </param>
 /// <param name="IsPartial">After the save, only the beginning of the exercise is known.</param>
 /// <param name="TagsAdded">The tags this save gave the exercise.</param>
 public sealed record ExerciseSaveResult(
@@ -26,9 +29,32 @@ public sealed record ExerciseSaveResult(
     IReadOnlyList<string> Tags,
     ExerciseChange Change,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> KeptFields,
+    IReadOnlyList<IncomingField> Fields,
     bool IsPartial,
-    IReadOnlyList<string> TagsAdded);
+    IReadOnlyList<string> TagsAdded)
+{
+    /// <summary>Fields the post would have changed but an editor had corrected, so they were kept.</summary>
+    public IReadOnlyList<string> KeptFields => [.. Fields.Where(f => f.Outcome == IncomingOutcome.Kept).Select(f => f.Field)];
+}
+
+/// <summary>Which value of a field stands after an import.</summary>
+public enum IncomingOutcome
+{
+    /// <summary>The current value stays: an editor corrected the field, and corrections are never overwritten.</summary>
+    Kept,
+
+    /// <summary>The incoming value replaces the current one.</summary>
+    Replaced,
+
+    /// <summary>The incoming values are added to the current ones (tags: an import never takes one away).</summary>
+    Added,
+}
+
+/// <summary>One field of an existing exercise to which a post gives another value.</summary>
+/// <param name="Field">The field's name, as the audit trail writes it ("title", "initiatives").</param>
+/// <param name="Current">The value now, as text (null when there is none).</param>
+/// <param name="Incoming">The post's value, as text (for tags, only those the exercise does not have).</param>
+public sealed record IncomingField(string Field, string? Current, string? Incoming, IncomingOutcome Outcome);
 
 /// <summary>
 /// The one place that writes exercises and their tags and initiative links, so that cache eviction and auditing
@@ -50,7 +76,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(tagNames);
         var warnings = new List<string>(post.Warnings);
-        var kept = new List<string>();
+        var fields = new List<IncomingField>();
         var now = clock.GetUtcNow().UtcDateTime;
 
         var exercise = await LoadAsync(post.Number, cancellationToken);
@@ -74,13 +100,13 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         else if (!post.IsPartial)
         {
             // A full text always wins, over a partial one too.
-            if (!Keep(exercise, ExerciseFields.Title, exercise.Title != post.Title, kept))
+            if (!Keep(exercise, ExerciseFields.Title, exercise.Title != post.Title, exercise.Title, post.Title, fields))
             {
                 exercise.Title = post.Title;
                 exercise.Slug = SlugGenerator.Slugify(post.Title);
             }
 
-            if (!Keep(exercise, ExerciseFields.Text, exercise.BodyMarkdown != post.BodyMarkdown || exercise.BodyIsExcerpt, kept))
+            if (!Keep(exercise, ExerciseFields.Text, exercise.BodyMarkdown != post.BodyMarkdown || exercise.BodyIsExcerpt, exercise.BodyMarkdown, post.BodyMarkdown, fields))
             {
                 exercise.BodyMarkdown = post.BodyMarkdown;
                 exercise.BodyIsExcerpt = false;
@@ -90,7 +116,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         {
             // Of two partial copies the longer holds more of the post (a cut-off copy over an excerpt, say); the title
             // known already stays. Only ever growing, the text settles: importing the same pages again changes nothing.
-            if (!Keep(exercise, ExerciseFields.Text, true, kept))
+            if (!Keep(exercise, ExerciseFields.Text, true, exercise.BodyMarkdown, post.BodyMarkdown, fields))
             {
                 exercise.BodyMarkdown = post.BodyMarkdown;
             }
@@ -103,7 +129,8 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
                 || post.PublishedOnPrecision < exercise.PublishedOnPrecision
                 || (post.PublishedOnPrecision == exercise.PublishedOnPrecision && !post.IsPartial);
             var changes = better && (exercise.PublishedOn != publishedOn || exercise.PublishedOnPrecision != post.PublishedOnPrecision);
-            if (!Keep(exercise, ExerciseFields.PublishedOn, changes, kept) && changes)
+            var current = exercise.PublishedOn is { } known ? PublicationDate.ForMachines(known, exercise.PublishedOnPrecision) : null;
+            if (!Keep(exercise, ExerciseFields.PublishedOn, changes && !created, current, PublicationDate.ForMachines(publishedOn, post.PublishedOnPrecision), fields) && changes)
             {
                 exercise.PublishedOn = publishedOn;
                 exercise.PublishedOnPrecision = post.PublishedOnPrecision;
@@ -113,7 +140,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         if (post.SourceUrl is { } source)
         {
             var changes = source != exercise.SourceUrl && (exercise.SourceUrl is null || !post.IsPartial);
-            if (!Keep(exercise, ExerciseFields.SourceUrl, changes, kept) && changes)
+            if (!Keep(exercise, ExerciseFields.SourceUrl, changes && !created, exercise.SourceUrl, source, fields) && changes)
             {
                 exercise.SourceUrl = source;
             }
@@ -121,7 +148,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
 
         var newTags = tagNames.Where(name => exercise.Tags.All(t => t.Slug != SlugGenerator.Slugify(name))).ToList();
         var tagsAdded = new List<string>();
-        if (!Keep(exercise, ExerciseFields.Tags, newTags.Count > 0, kept))
+        if (!Keep(exercise, ExerciseFields.Tags, newTags.Count > 0 && !created, TagList(exercise), string.Join(", ", newTags), fields, IncomingOutcome.Added))
         {
             foreach (var name in newTags)
             {
@@ -135,9 +162,14 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
         if (post.Strategy is { } strategy)
         {
             var differs = exercise.Initiatives.Count != 1 || exercise.Initiatives.All(l => l.KeyInitiative.Code != strategy.Code);
-            if (!Keep(exercise, ExerciseFields.Initiatives, differs, kept))
+            if (!Keep(exercise, ExerciseFields.Initiatives, differs && !created, InitiativeList(exercise), strategy.PublishedLabel, fields))
             {
                 await LinkPublishedInitiativeAsync(exercise, strategy, warnings, cancellationToken);
+                if (exercise.Initiatives.All(l => l.KeyInitiative.Code != strategy.Code))
+                {
+                    // Not linked after all (an initiative the strategy does not have): the warning says so.
+                    fields.RemoveAll(f => f.Field == ExerciseState.NameOf(ExerciseFields.Initiatives));
+                }
             }
         }
 
@@ -160,7 +192,7 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             [.. exercise.Tags.Select(t => t.Name)],
             created ? ExerciseChange.Created : changed ? ExerciseChange.Updated : ExerciseChange.Unchanged,
             warnings,
-            kept,
+            fields,
             exercise.BodyIsExcerpt,
             tagsAdded);
     }
@@ -391,21 +423,34 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             .Include(e => e.Initiatives).ThenInclude(l => l.KeyInitiative)
             .SingleOrDefaultAsync(e => e.Number == number, cancellationToken);
 
-    /// <summary>True when the editor owns the field and the post would change it: it is kept, and the report says so.</summary>
-    private static bool Keep(Exercise exercise, ExerciseFields field, bool postDiffers, List<string> kept)
+    /// <summary>
+    /// True when the editor owns the field: it is kept. When the post would change it, the report shows the current
+    /// value, the incoming one and which stands.
+    /// </summary>
+    private static bool Keep(
+        Exercise exercise,
+        ExerciseFields field,
+        bool postDiffers,
+        string? current,
+        string? incoming,
+        List<IncomingField> fields,
+        IncomingOutcome otherwise = IncomingOutcome.Replaced)
     {
-        if (!exercise.EditedFields.HasFlag(field))
-        {
-            return false;
-        }
-
+        var kept = exercise.EditedFields.HasFlag(field);
         if (postDiffers)
         {
-            kept.Add(ExerciseState.NameOf(field));
+            fields.Add(new IncomingField(ExerciseState.NameOf(field), NullIfEmpty(current), NullIfEmpty(incoming), kept ? IncomingOutcome.Kept : otherwise));
         }
 
-        return true;
+        return kept;
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string TagList(Exercise exercise) => string.Join(", ", exercise.Tags.Select(t => t.Name));
+
+    private static string InitiativeList(Exercise exercise) =>
+        string.Join("; ", exercise.Initiatives.Select(l => l.KeyInitiative.HasName ? $"{l.KeyInitiative.Code} {l.KeyInitiative.Name}" : l.KeyInitiative.Code));
 
     private async Task ApplyTagsAsync(Exercise exercise, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {

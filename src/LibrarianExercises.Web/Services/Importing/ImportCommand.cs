@@ -112,6 +112,10 @@ public static class ImportCommand
         foreach (var exercise in report.Exercises)
         {
             await output.WriteLineAsync(FormatLine(exercise, dryRun));
+            foreach (var field in exercise.Fields)
+            {
+                await output.WriteLineAsync(FormatField(field, dryRun));
+            }
         }
 
         foreach (var post in report.Skipped)
@@ -120,6 +124,31 @@ public static class ImportCommand
         }
 
         return outcome;
+    }
+
+    /// <summary>A field the post gives another value: what it is now, what the post has, and which stands.</summary>
+    private static string FormatField(IncomingField field, bool dryRun)
+    {
+        var stands = field.Outcome switch
+        {
+            IncomingOutcome.Kept => "kept, corrected by an editor",
+            IncomingOutcome.Added => dryRun ? "would be added" : "added",
+            _ => dryRun ? "would replace it" : "replaced it",
+        };
+        return $"      {field.Field}: now {Quoted(field.Current)}; incoming {Quoted(field.Incoming)} ({stands})";
+    }
+
+    /// <summary>A value on one line, its beginning only when long.</summary>
+    private static string Quoted(string? value)
+    {
+        if (value is null)
+        {
+            return "none";
+        }
+
+        const int Longest = 60;
+        var line = value.ReplaceLineEndings(" ");
+        return "\"" + (line.Length > Longest ? line[..Longest].TrimEnd() + "…" : line) + "\"";
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream input)

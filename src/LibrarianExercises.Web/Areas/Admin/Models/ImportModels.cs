@@ -63,6 +63,18 @@ public sealed record ImportResultViewModel(IReadOnlyList<ImportSource> Sources, 
         return DryRun ? text["Dry run, nothing written. {0}", line].Value : line.Value;
     }
 
+    /// <summary>Which value of a field stands, or in a dry run would stand.</summary>
+    public static LocalizedString Stands(IStringLocalizer<AdminText> text, IncomingOutcome outcome, bool dryRun)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return outcome switch
+        {
+            IncomingOutcome.Kept => text["The current value stays: an editor corrected it"],
+            IncomingOutcome.Added => dryRun ? text["The incoming tags would be added"] : text["The incoming tags were added"],
+            _ => dryRun ? text["The incoming value would replace it"] : text["The incoming value replaced it"],
+        };
+    }
+
     /// <summary>What happened, or in a dry run would happen, to one exercise.</summary>
     public static LocalizedString Change(IStringLocalizer<AdminText> text, ExerciseChange change, bool dryRun)
     {
