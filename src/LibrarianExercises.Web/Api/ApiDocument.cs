@@ -34,7 +34,7 @@ internal static class ApiDocument
     {
         ["number"] = (
             "The exercise's published number: digits only, 1 to 99999 (\"89\"; not \"+89\" or \"٨٩\").",
-            () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "99999" }),
+            () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "99999", Examples = [JsonValue.Create(89)] }),
         ["page"] = (
             "The page to give, from 1; absent means the first. A page past the last is a 404.",
             () => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = "999999", Default = JsonValue.Create(1) }),
@@ -49,7 +49,7 @@ internal static class ApiDocument
     public static void Configure(OpenApiOptions options)
     {
         options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
-        // The site's pages and the reference page are not part of the API.
+        // The site's pages and the reference page, a page for people, are not part of the API.
         options.ShouldInclude = description =>
             description.RelativePath is { } path
             && path.StartsWith(ApiEndpoints.Prefix.TrimStart('/') + "/", StringComparison.Ordinal)

@@ -34,7 +34,6 @@ public static class ApiSetup
         endpoints.MapLibrarianApiEndpoints();
         // The one document at its own address: another name is an unknown address, answered like any other.
         endpoints.MapOpenApi(ApiDocument.Path).RequireCors(ApiEndpoints.CorsPolicy);
-        endpoints.MapApiReference();
         return endpoints;
     }
 }

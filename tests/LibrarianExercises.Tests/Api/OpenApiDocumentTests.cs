@@ -98,6 +98,8 @@ public sealed class OpenApiDocumentTests(LibrarianAppFactory app) : IClassFixtur
         Assert.Equal("number", number.GetProperty("name").GetString());
         Assert.True(number.GetProperty("required").GetBoolean());
         Assert.Equal("99999", number.GetProperty("schema").GetProperty("maximum").ToString());
+        // An example a reader can try: the exercise the starting content and the README use.
+        Assert.Equal(89, number.GetProperty("schema").GetProperty("examples")[0].GetInt32());
     }
 
     [OpenApiLinterFact]

@@ -34,6 +34,7 @@ public sealed class PageMetadataTests : IClassFixture<LibrarianAppFactory>
         { "/search", "/search" },
         { "/search?q=partner", "/search?q=partner" },
         { "/account/login", "/account/login" },
+        { "/api/reference", "/api/reference" },
     };
 
     [Theory]

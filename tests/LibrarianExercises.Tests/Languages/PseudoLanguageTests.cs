@@ -52,6 +52,7 @@ public sealed class PseudoLanguageTests : IClassFixture<LibrarianAppFactory>
         { "/strategy/9.9", 404 },
         { "/nowhere", 404 },
         { "/account/login", 200 },
+        { "/api/reference", 200 },
         { "/fr/exercises/89", 200 },
         { "/ar/strategy", 200 },
     };

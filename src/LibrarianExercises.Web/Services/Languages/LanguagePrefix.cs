@@ -33,7 +33,7 @@ public static class LanguagePrefix
                 return;
             }
 
-            if (!LanguageNeutral.Any(neutral => rest.StartsWithSegments(neutral, StringComparison.OrdinalIgnoreCase)))
+            if (!IsLanguageNeutral(rest))
             {
                 language = prefixed;
                 request.PathBase = siteBase.Add("/" + prefixed.Code);
@@ -44,6 +44,14 @@ public static class LanguagePrefix
         context.Features.Set(new LanguageFeature(language, siteBase));
         await next(context);
     }
+
+    /// <summary>
+    /// Whether the address is the same in every language. The API's reference is a page for people under /api: its
+    /// interface is written in each language like any other page's.
+    /// </summary>
+    private static bool IsLanguageNeutral(PathString path) =>
+        LanguageNeutral.Any(neutral => path.StartsWithSegments(neutral, StringComparison.OrdinalIgnoreCase))
+        && !Api.ApiReference.IsReferencePath(path);
 
     public static LanguageFeature LanguageOf(this HttpContext context) =>
         context.Features.Get<LanguageFeature>() ?? new LanguageFeature(SiteLanguages.Default, context.Request.PathBase);
