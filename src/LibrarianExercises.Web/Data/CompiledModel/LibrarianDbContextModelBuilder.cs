@@ -11,7 +11,7 @@ namespace LibrarianExercises.Web.Data.CompiledModel
     public partial class LibrarianDbContextModel
     {
         private LibrarianDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bf689c86-923a-41f1-90a7-89f6aaa69de6"), entityTypeCount: 19)
+            : base(skipDetectChanges: false, modelId: new Guid("cff7bb0a-6218-4677-9d03-9ba491fe5141"), entityTypeCount: 19)
         {
         }
 
