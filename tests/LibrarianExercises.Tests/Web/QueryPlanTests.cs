@@ -18,6 +18,7 @@ public sealed partial class QueryPlanTests
     public async Task AnExercisePageScansNoTable()
     {
         await using var app = new LibrarianAppFactory();
+        app.Settings["PageCache:ChangeWatchInterval"] = "00:00:00";
         // Listening before the site starts (see EfEvents).
         using var commands = new ExecutedQueries(app.ConnectionString);
         using var client = app.CreateClient();
@@ -48,6 +49,7 @@ public sealed partial class QueryPlanTests
     public async Task AListScansNoTable(string path)
     {
         await using var app = new LibrarianAppFactory();
+        app.Settings["PageCache:ChangeWatchInterval"] = "00:00:00";
         using var commands = new ExecutedQueries(app.ConnectionString);
         using var client = app.CreateClient();
         await client.GetAsync(new Uri("/healthz", UriKind.Relative));
@@ -65,6 +67,7 @@ public sealed partial class QueryPlanTests
     public async Task APostedResponseScansNoTable()
     {
         await using var app = new LibrarianAppFactory().WithoutPostingLimit();
+        app.Settings["PageCache:ChangeWatchInterval"] = "00:00:00";
         using var commands = new ExecutedQueries(app.ConnectionString);
         using var visitor = new ResponsePoster(app);
         var form = await visitor.OpenFormAsync(89);
