@@ -136,7 +136,7 @@ public sealed partial class JourneyTests(BrowserFixture browser)
         browser.LetTimePass();
         await page.GetByRole(AriaRole.Button, new() { Name = "Post response" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/exercises/89/responses$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/exercises/89/responses#form-errors$"));
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("Please write your response.");
         await Expect(page.Locator("#Form_Text-error")).ToHaveTextAsync("Please write your response.");
         await Expect(page.GetByLabel("Your name")).ToHaveValueAsync("Chen Jing");
@@ -163,7 +163,7 @@ public sealed partial class JourneyTests(BrowserFixture browser)
         browser.LetTimePass();
         await page.GetByRole(AriaRole.Button, new() { Name = "Post response" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex("/exercises/89/responses$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/exercises/89/responses#form-errors$"));
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("Please keep your response to 10000 characters or fewer.");
         await Expect(page.GetByLabel("Your name")).ToHaveValueAsync("Chen Jing");
         // Shown back up to the field's limit, never more, and the form says how much was left out.

@@ -109,7 +109,7 @@ public sealed partial class LanguageBrowserTests(BrowserFixture browser)
         await button.ClickAsync();
 
         Assert.Equal(400, (await refused).Status);
-        await Expect(page).ToHaveURLAsync(new Regex("/fr/exercises/42/responses$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/fr/exercises/42/responses#form-errors$"));
         var missing = french["Please write your response."];
         await Expect(page.Locator("#form-errors")).ToContainTextAsync(missing);
         await Expect(page.Locator("#form-errors").GetByRole(AriaRole.Link, new() { Name = missing })).ToHaveAttributeAsync("href", "#Form_Text");
