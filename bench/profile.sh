@@ -34,7 +34,7 @@ base="http://127.0.0.1:$port"
 
 # The server itself, not a shell around it, so that dotnet-trace can attach to its process id.
 cd "$work/app"
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" dotnet LibrarianExercises.Web.dll \
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" Site__PublicUrl="$base" dotnet LibrarianExercises.Web.dll \
   "--ConnectionStrings:Library=Data Source=$work/profile.db" \
   --Responses:RateLimitPermits=1000000 --Responses:ClientRateLimitPermits=1000000 \
   --Responses:HeldPerClientPerDay=100000 --Responses:MinimumFormAge=00:00:00 \

@@ -41,7 +41,7 @@ base="http://127.0.0.1:$port"
 start_server() { # $1 database file; sets server_pid, and startup_ms to the milliseconds until the first 200 of /
   local started=$(date +%s%N)
   # From its own folder, as a deployment runs it: the content root (appsettings.json) is the working directory.
-  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" dotnet LibrarianExercises.Web.dll \
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" Site__PublicUrl="$base" dotnet LibrarianExercises.Web.dll \
     "--ConnectionStrings:Library=Data Source=$1" \
     --Responses:RateLimitPermits=1000000 --Responses:ClientRateLimitPermits=1000000 \
     --Responses:HeldPerClientPerDay=100000 --Responses:MinimumFormAge=00:00:00 \

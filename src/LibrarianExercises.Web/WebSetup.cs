@@ -172,6 +172,7 @@ public static class WebSetup
 
     public static WebApplication UseLibrarianPipeline(this WebApplication app)
     {
+        app.Services.GetRequiredService<Services.Site.SiteUrls>().ReportAtStart(app.Services.GetRequiredService<ILogger<Services.Site.SiteUrls>>());
         app.UseForwardedHeaders();
         app.Use(AddSecurityHeaders);
         app.UseResponseCompression();

@@ -12,8 +12,18 @@ namespace LibrarianExercises.Web.Controllers;
 /// Atom feeds: every exercise, a tag's, an initiative's, and an exercise's published responses. Each answers a
 /// conditional GET (If-None-Match, If-Modified-Since) with 304 when nothing changed.
 /// </summary>
-public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWording wording, ExerciseQueries exercises, StrategyQueries strategy, SiteUrls urls) : Controller
+public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWording wording, FeedStylesheet stylesheet, ExerciseQueries exercises, StrategyQueries strategy, SiteUrls urls) : Controller
 {
+    /// <summary>What a browser shows for a feed of this language (see <see cref="FeedStylesheet"/>).</summary>
+    [AcceptVerbs("GET", "HEAD", Route = "/feed.xsl")]
+    public IActionResult Stylesheet()
+    {
+        var document = stylesheet.For(HttpContext);
+        // Asked again each time, answered 304 while unchanged: a release changes the site's stylesheets it links to.
+        Response.Headers.CacheControl = "public, no-cache";
+        return File(document.Content, FeedStylesheet.ContentType, null, new EntityTagHeaderValue(document.ETag));
+    }
+
     [AcceptVerbs("GET", "HEAD", Route = "/feed")]
     public async Task<IActionResult> Exercises(CancellationToken cancellationToken)
     {
@@ -93,9 +103,15 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWordi
         return Send(atom.Responses(head, exercise, await feeds.ResponsesAsync(exercise.Number, cancellationToken)));
     }
 
-    /// <summary>The file result answers If-None-Match and If-Modified-Since with 304 by itself.</summary>
-    private FileContentResult Send(FeedDocument document) =>
-        File(document.Content, AtomFeeds.ContentType, document.LastModified, new EntityTagHeaderValue(document.ETag));
+    /// <summary>
+    /// The feed, naming the stylesheet of its language by path, so that a browser applies it (same origin) and shows a
+    /// page. The file result answers If-None-Match and If-Modified-Since with 304 by itself.
+    /// </summary>
+    private FileContentResult Send(FeedDocument document)
+    {
+        var styled = FeedStylesheet.Attach(document, Path(nameof(Stylesheet), "Feeds", null));
+        return File(styled.Content, AtomFeeds.ContentType, styled.LastModified, new EntityTagHeaderValue(styled.ETag));
+    }
 
     private FeedHead Head(string key, string title, string subtitle, string selfPath, string pagePath) =>
         new(key, title, subtitle, selfPath, pagePath, Request.PathBase, Services.Languages.SiteLanguages.Current.Code);

@@ -85,6 +85,7 @@ public static class ServiceRegistration
         services.AddScoped<SitemapQueries>();
         services.AddSingleton<AtomFeeds>();
         services.AddSingleton<FeedWording>();
+        services.AddSingleton<FeedStylesheet>();
         services.AddSingleton<Languages.StrategyNames>();
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.SectionName))

@@ -153,6 +153,25 @@ public sealed class ForeignChangeTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ASaveThatFindsItsRowGoneIsRolledBackWithoutAStamp()
+    {
+        var tag = await _app.WithDbAsync(db => db.Tags.AsNoTracking().FirstAsync());
+        var start = await OwnVersionAsync();
+
+        await _app.WithDbAsync(async db =>
+        {
+            // Renamed here while the row is deleted elsewhere: the update finds no row.
+            db.Tags.Attach(tag).Entity.Name = "renamed";
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM Tags WHERE Id = {0}", tag.Id);
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+            Assert.Null(db.Database.CurrentTransaction);
+            return 0;
+        });
+
+        Assert.Equal(start, await OwnVersionAsync());
+    }
+
+    [Fact]
     public async Task WithTheWatchTurnedOffAnotherAppsChangeWaitsForTheCachedPageToExpire()
     {
         await using var site = _app.AnotherAppOnTheSameDatabase();

@@ -61,6 +61,12 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     /// <summary>Configuration for this host, on top of appsettings (e.g. "Responses:RateLimitPermits").</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>
+    /// The host's environment: "Testing" unless a test is about another. A Development host keeps the log levels of
+    /// appsettings.Development.json; the others log warnings and errors only.
+    /// </summary>
+    public string EnvironmentName { get; set; } = "Testing";
+
     /// <summary>Where the host's log files go: outside the repository.</summary>
     public string LogFolder { get; set; } = Path.Combine(Path.GetTempPath(), "librarian-tests-logs");
 
@@ -153,12 +159,16 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         // Outside Development the styles and scripts are found through the build's static web assets manifest only
         // when asked for; without this a browser would get an unstyled page.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:" + ServiceRegistration.ConnectionStringName, ConnectionString);
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (EnvironmentName != Microsoft.Extensions.Hosting.Environments.Development)
+        {
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

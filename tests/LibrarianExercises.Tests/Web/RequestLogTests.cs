@@ -51,4 +51,43 @@ public sealed class RequestLogTests
             }
         }
     }
+
+    [Fact]
+    public async Task InDevelopmentTheLogHasTheSitesLinesWithoutTheFrameworksDebugLines()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"librarian-log-{Guid.NewGuid():N}");
+        try
+        {
+            // As `dotnet run` starts it: the Development environment, its own log levels.
+            await using (var app = new LibrarianAppFactory { EnvironmentName = "Development", LogFolder = folder })
+            {
+                using var client = app.CreateClient();
+                foreach (var language in new[] { "", "/ar", "/zh", "/fr", "/de", "/ru", "/es" })
+                {
+                    foreach (var path in new[] { "/", "/exercises", "/exercises/89", "/tags", "/strategy" })
+                    {
+                        using var response = await client.GetAsync(new Uri(language + path, UriKind.Relative));
+                        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+                    }
+                }
+            }
+
+            var lines = await File.ReadAllLinesAsync(Assert.Single(Directory.GetFiles(folder)));
+            Assert.Contains(lines, l => l.Contains("Seeded the IFLA Strategy", StringComparison.Ordinal));
+            // The localizer's lookups (one a text and language) and the host's own steps are Debug lines of the framework.
+            Assert.DoesNotContain(lines, l => l.Contains("searched for", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains("Hosting starting", StringComparison.Ordinal));
+            // What is left for the console: start-up, the starting content; the files add a line per request.
+            var requests = lines.Count(l => l.Contains("HTTP GET", StringComparison.Ordinal));
+            Assert.Equal(35, requests);
+            Assert.True(lines.Length - requests < 30, string.Join("\n", lines));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
 }

@@ -27,6 +27,7 @@ public sealed class ShutdownLogTests
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LibrarianExercises.Web.dll"));
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+            start.Environment["Site__PublicUrl"] = $"http://127.0.0.1:{port}";
             start.Environment["ConnectionStrings__Library"] = "Data Source=" + Path.Combine(folder.FullName, "library.db");
             start.Environment["Serilog__WriteTo__0__Args__configure__1__Args__path"] = Path.Combine(folder.FullName, "logs", "log-.txt");
             using var process = Process.Start(start)!;

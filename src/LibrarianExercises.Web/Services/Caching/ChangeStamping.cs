@@ -49,13 +49,18 @@ public sealed class ChangeStamping(TimeProvider clock) : SaveChangesInterceptor
         if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
         {
             _pending.Remove(context);
-            using (pending.Transaction)
+            try
             {
-                context.Database.ExecuteSql(RaiseStamp());
-                pending.Transaction?.Commit();
+                using (pending.Transaction)
+                {
+                    context.Database.ExecuteSql(RaiseStamp());
+                    pending.Transaction?.Commit();
+                }
             }
-
-            End(context, pending);
+            finally
+            {
+                End(context, pending);
+            }
         }
 
         return result;
@@ -67,16 +72,21 @@ public sealed class ChangeStamping(TimeProvider clock) : SaveChangesInterceptor
         if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
         {
             _pending.Remove(context);
-            await using (pending.Transaction)
+            try
             {
-                await context.Database.ExecuteSqlAsync(RaiseStamp(), cancellationToken);
-                if (pending.Transaction is { } transaction)
+                await using (pending.Transaction)
                 {
-                    await transaction.CommitAsync(cancellationToken);
+                    await context.Database.ExecuteSqlAsync(RaiseStamp(), cancellationToken);
+                    if (pending.Transaction is { } transaction)
+                    {
+                        await transaction.CommitAsync(cancellationToken);
+                    }
                 }
             }
-
-            End(context, pending);
+            finally
+            {
+                End(context, pending);
+            }
         }
 
         return result;
@@ -91,6 +101,18 @@ public sealed class ChangeStamping(TimeProvider clock) : SaveChangesInterceptor
     }
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData?.Context);
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Abandon(eventData?.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData?.Context);
+        return ValueTask.FromResult(result);
+    }
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -136,6 +136,9 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
 
     private string ExerciseUrl(int number, PathString pathBase) => urls.Absolute(links.GetPathByAction("Show", "Exercises", new { area = "", number }, pathBase)!);
 
+    /// <summary>A strong ETag of the bytes sent.</summary>
+    internal static string ETagOf(byte[] content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
+
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private static FeedDocument Write(SyndicationFeed feed, DateTimeOffset lastModified)
@@ -147,7 +150,7 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
         }
 
         var content = stream.ToArray();
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
+        var etag = ETagOf(content);
         // HTTP dates have whole seconds: a fraction would make every If-Modified-Since look older.
         var seconds = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         return new FeedDocument(content, seconds, etag);

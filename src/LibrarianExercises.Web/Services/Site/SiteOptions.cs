@@ -5,25 +5,46 @@ namespace LibrarianExercises.Web.Services.Site;
 /// <summary>
 /// The "Site" configuration section. <see cref="PublicUrl"/> is the address visitors reach the site at: every
 /// absolute link (canonical links, feeds, the sitemap, structured data) is built from it, never from the request's
-/// Host header, which anyone can forge.
+/// Host header, which anyone can forge. Only in Development, and only while it is not set, do links follow the
+/// address each request came to (<see cref="SiteUrls"/>).
 /// </summary>
 public sealed class SiteOptions
 {
     public const string SectionName = "Site";
 
-    /// <summary>The default for a local run (<c>dotnet run</c> listens there).</summary>
+    public const string PublicUrlSetting = SectionName + ":PublicUrl";
+
+    /// <summary>
+    /// What absolute links use outside Development when <see cref="PublicUrl"/> is not set (and, in Development, when
+    /// there is no request to take an address from): the address <c>dotnet run</c> listens at.
+    /// </summary>
     public const string DefaultPublicUrl = "http://localhost:5000";
 
-    /// <summary>Scheme, host and port only, such as <c>https://exercises.example.org</c>.</summary>
-    public string PublicUrl { get; set; } = DefaultPublicUrl;
+    /// <summary>Scheme, host and port only, such as <c>https://exercises.example.org</c>; null when not set.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Whether the setting was given at all (an empty value counts as not given).</summary>
+    public bool HasPublicUrl => !string.IsNullOrEmpty(PublicUrl);
 }
 
-/// <summary>Checked at start: a public address that would make broken or foreign links stops the app, naming the setting.</summary>
-internal sealed class SiteOptionsValidation : IValidateOptions<SiteOptions>
+/// <summary>
+/// Checked at start: a public address that would make broken or foreign links stops the app, naming the setting; and
+/// in Production, so does a missing one.
+/// </summary>
+internal sealed class SiteOptionsValidation(IHostEnvironment environment) : IValidateOptions<SiteOptions>
 {
     public ValidateOptionsResult Validate(string? name, SiteOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (!options.HasPublicUrl)
+        {
+            // Links to localhost would be published in every page, feed and sitemap, and search engines would follow
+            // them; the request's Host header cannot stand in, since cached pages would carry whatever one visitor sent.
+            return environment.IsProduction()
+                ? ValidateOptionsResult.Fail($"{SiteOptions.PublicUrlSetting} is not set. In Production the site needs the address visitors reach it at, such as https://exercises.example.org, for its canonical links, feeds and sitemap: set it in appsettings.json, as the environment variable Site__PublicUrl or on the command line (--Site:PublicUrl=…).")
+                : ValidateOptionsResult.Success;
+        }
+
         return TryParse(options.PublicUrl, out _, out var problem) ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem!);
     }
 
@@ -32,7 +53,7 @@ internal sealed class SiteOptionsValidation : IValidateOptions<SiteOptions>
     {
         origin = null;
         problem = null;
-        const string setting = SiteOptions.SectionName + ":PublicUrl";
+        const string setting = SiteOptions.PublicUrlSetting;
         if (string.IsNullOrWhiteSpace(text) || !Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri))
         {
             problem = $"{setting} must be an absolute address such as https://exercises.example.org; it is \"{text}\".";

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Xsl;
+using AngleSharp.Html.Parser;
+using LibrarianExercises.Tests.Infrastructure;
+using LibrarianExercises.Web.Services.Feeds;
+using LibrarianExercises.Web.Services.Languages;
+using LibrarianExercises.Web.Services.Site;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LibrarianExercises.Tests.Discovery;
+
+/// <summary>
+/// A feed opened in a browser is a page: every feed names, by a path on this site, the XSLT stylesheet of its
+/// language, which says what a feed is and how to subscribe and lists the entries; feed readers get the Atom as before.
+/// </summary>
+public sealed class FeedStylesheetTests : IClassFixture<LibrarianAppFactory>
+{
+    private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+
+    private readonly LibrarianAppFactory _app;
+
+    public FeedStylesheetTests(LibrarianAppFactory app)
+    {
+        _app = app;
+        _app.Settings["Site:PublicUrl"] = FeedTests.PublicUrl;
+    }
+
+    [Theory]
+    [InlineData("", "/feed")]
+    [InlineData("", "/tags/community-engagement/feed")]
+    [InlineData("", "/strategy/3.2/feed")]
+    [InlineData("", "/exercises/89/responses/feed")]
+    [InlineData("/fr", "/feed")]
+    [InlineData("/ar", "/tags/community-engagement/feed")]
+    public async Task EveryFeedNamesTheStylesheetOfItsLanguageByAPathOnThisSite(string prefix, string path)
+    {
+        var text = await FeedTextAsync(prefix + path);
+
+        Assert.StartsWith($"{Declaration}\n<?xml-stylesheet type=\"text/xsl\" href=\"{prefix}/feed.xsl\"?>\n<feed ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FeedReadersGetTheSameAtomAsWithoutTheStylesheetApartFromItsInstruction()
+    {
+        var served = await FeedTextAsync("/feed");
+
+        // The Atom as the feed's writer makes it, with the same head and entries as /feed.
+        string atom;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        using (new CultureScope(SiteLanguages.Default))
+        {
+            var services = scope.ServiceProvider;
+            var wording = services.GetRequiredService<FeedWording>();
+            var queries = services.GetRequiredService<FeedQueries>();
+            var urls = services.GetRequiredService<SiteUrls>();
+            var head = new FeedHead("exercises", wording.AllTitle, wording.AllSubtitle, "/feed", "/exercises", PathString.Empty, "en");
+            var items = await queries.AllAsync(n => urls.Absolute($"/exercises/{n}"), CancellationToken.None);
+            var document = services.GetRequiredService<AtomFeeds>().Exercises(head, items, await queries.LatestPublicationAsync(CancellationToken.None));
+            atom = Encoding.UTF8.GetString(document.Content);
+        }
+
+        var instruction = "\n<?xml-stylesheet type=\"text/xsl\" href=\"/feed.xsl\"?>";
+        Assert.Equal(atom, served.Replace(instruction, "", StringComparison.Ordinal));
+        Assert.Equal(served, atom.Insert(Declaration.Length, instruction));
+    }
+
+    [Theory]
+    [InlineData("", "en", "ltr", "How to subscribe", "bootstrap.min")]
+    [InlineData("/fr", "fr", "ltr", "Comment s’abonner", "bootstrap.min")]
+    [InlineData("/ar", "ar", "rtl", "كيف تشترك", "bootstrap.rtl.min")]
+    [InlineData("/zh", "zh", "ltr", "如何订阅", "bootstrap.min")]
+    public async Task TheStylesheetIsWrittenInItsLanguage(string prefix, string language, string direction, string subscribe, string bootstrap)
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri(prefix + "/feed.xsl", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/xsl", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.Public);
+        Assert.NotNull(response.Headers.ETag);
+        var stylesheet = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(XName.Get("stylesheet", "http://www.w3.org/1999/XSL/Transform"), stylesheet.Root!.Name);
+        var html = stylesheet.Descendants("html").Single();
+        Assert.Equal(language, html.Attribute("lang")?.Value);
+        Assert.Equal(direction, html.Attribute("dir")?.Value);
+        Assert.Contains(stylesheet.Descendants("h2"), h => h.Value == subscribe);
+        // Styles from this site only, as its policy asks: no inline style, no script.
+        var styles = stylesheet.Descendants("link").Select(l => l.Attribute("href")!.Value).ToList();
+        Assert.Contains(styles, s => s.Contains(bootstrap, StringComparison.Ordinal));
+        Assert.All(styles, s => Assert.StartsWith("/", s, StringComparison.Ordinal));
+        Assert.Empty(stylesheet.Descendants("script"));
+        Assert.Empty(stylesheet.Descendants("style"));
+        Assert.DoesNotContain(stylesheet.Descendants(), e => e.Attribute("style") is not null);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri(prefix + "/feed.xsl", UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var unchanged = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("", "/feed", "How to subscribe")]
+    [InlineData("/fr", "/feed", "Comment s’abonner")]
+    [InlineData("", "/exercises/89/responses/feed", "How to subscribe")]
+    public async Task TheFeedTransformedByItsStylesheetIsAPageListingTheEntriesWithLinks(string prefix, string path, string subscribe)
+    {
+        if (path.Contains("responses", StringComparison.Ordinal))
+        {
+            await _app.AddResponseAsync(89, "A response to list on the page.", name: "Ines Reader");
+        }
+
+        var feed = XDocument.Parse(await FeedTextAsync(prefix + path));
+        var page = new HtmlParser().ParseDocument(await TransformAsync(prefix, feed));
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        Assert.Equal(feed.Root!.Element(atom + "title")!.Value, page.QuerySelector("h1")?.TextContent);
+        Assert.Equal(feed.Root!.Element(atom + "title")!.Value, page.Title);
+        Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent == subscribe);
+        var self = feed.Root.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "self").Attribute("href")!.Value;
+        Assert.Equal(FeedTests.PublicUrl + prefix + path, self);
+        Assert.Equal(self, page.QuerySelector("input#feed-address[readonly]")?.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector("label[for=feed-address]"));
+        var entries = feed.Root.Elements(atom + "entry").ToList();
+        Assert.NotEmpty(entries);
+        var listed = page.QuerySelectorAll(".feed-entries > li h3 a").ToList();
+        Assert.Equal(entries.Select(e => e.Element(atom + "title")!.Value), listed.Select(a => a.TextContent));
+        Assert.Equal(
+            entries.Select(e => e.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "alternate").Attribute("href")!.Value),
+            listed.Select(a => a.GetAttribute("href")));
+        var pageLink = feed.Root.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "alternate").Attribute("href")!.Value;
+        Assert.Equal(pageLink, page.QuerySelector("a.feed-page-link")?.GetAttribute("href"));
+    }
+
+    private async Task<string> TransformAsync(string prefix, XDocument feed)
+    {
+        using var client = _app.CreateBrowserlessClient();
+        var stylesheetText = await client.GetStringAsync(new Uri(prefix + "/feed.xsl", UriKind.Relative));
+        var transform = new XslCompiledTransform();
+        using (var reader = XmlReader.Create(new StringReader(stylesheetText)))
+        {
+            transform.Load(reader);
+        }
+
+        using var output = new StringWriter();
+        using (var feedReader = feed.CreateReader())
+        {
+            transform.Transform(feedReader, null, output);
+        }
+
+        return output.ToString();
+    }
+
+    private async Task<string> FeedTextAsync(string path)
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(new MediaTypeHeaderValue("application/atom+xml") { CharSet = "utf-8" }, response.Content.Headers.ContentType);
+        return Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+    }
+}
