@@ -105,11 +105,19 @@ public sealed class FeedsController(FeedQueries feeds, AtomFeeds atom, FeedWordi
 
     /// <summary>
     /// The feed, naming the stylesheet of its language by path, so that a browser applies it (same origin) and shows a
-    /// page. The file result answers If-None-Match and If-Modified-Since with 304 by itself.
+    /// page; a browser opening the address gets that page made here instead, since not every browser runs XSLT. The
+    /// file result answers If-None-Match and If-Modified-Since with 304 by itself.
     /// </summary>
     private FileContentResult Send(FeedDocument document)
     {
         var styled = FeedStylesheet.Attach(document, Path(nameof(Stylesheet), "Feeds", null));
+        Response.Headers.Append(HeaderNames.Vary, "Sec-Fetch-Dest");
+        if (FeedStylesheet.IsPageRequest(Request))
+        {
+            var page = stylesheet.Page(HttpContext, styled);
+            return File(page.Content, FeedStylesheet.PageContentType, page.LastModified, new EntityTagHeaderValue(page.ETag));
+        }
+
         return File(styled.Content, AtomFeeds.ContentType, styled.LastModified, new EntityTagHeaderValue(styled.ETag));
     }
 

@@ -60,7 +60,7 @@ public sealed class FeedStylesheetTests : IClassFixture<LibrarianAppFactory>
             var urls = services.GetRequiredService<SiteUrls>();
             var head = new FeedHead("exercises", wording.AllTitle, wording.AllSubtitle, "/feed", "/exercises", PathString.Empty, "en");
             var items = await queries.AllAsync(n => urls.Absolute($"/exercises/{n}"), CancellationToken.None);
-            var document = services.GetRequiredService<AtomFeeds>().Exercises(head, items, await queries.LatestPublicationAsync(CancellationToken.None));
+            var document = services.GetRequiredService<AtomFeeds>().Exercises(head, items, await queries.LatestUpdateAsync(CancellationToken.None));
             atom = Encoding.UTF8.GetString(document.Content);
         }
 
@@ -70,11 +70,11 @@ public sealed class FeedStylesheetTests : IClassFixture<LibrarianAppFactory>
     }
 
     [Theory]
-    [InlineData("", "en", "ltr", "How to subscribe", "bootstrap.min")]
-    [InlineData("/fr", "fr", "ltr", "Comment s’abonner", "bootstrap.min")]
-    [InlineData("/ar", "ar", "rtl", "كيف تشترك", "bootstrap.rtl.min")]
-    [InlineData("/zh", "zh", "ltr", "如何订阅", "bootstrap.min")]
-    public async Task TheStylesheetIsWrittenInItsLanguage(string prefix, string language, string direction, string subscribe, string bootstrap)
+    [InlineData("", "en", "ltr", "How to subscribe", "site.css")]
+    [InlineData("/fr", "fr", "ltr", "Comment s’abonner", "site.css")]
+    [InlineData("/ar", "ar", "rtl", "كيف تشترك", "site.rtl.css")]
+    [InlineData("/zh", "zh", "ltr", "如何订阅", "site.css")]
+    public async Task TheStylesheetIsWrittenInItsLanguage(string prefix, string language, string direction, string subscribe, string stylesheetName)
     {
         using var client = _app.CreateBrowserlessClient();
         using var response = await client.GetAsync(new Uri(prefix + "/feed.xsl", UriKind.Relative));
@@ -91,7 +91,9 @@ public sealed class FeedStylesheetTests : IClassFixture<LibrarianAppFactory>
         Assert.Contains(stylesheet.Descendants("h2"), h => h.Value == subscribe);
         // Styles from this site only, as its policy asks: no inline style, no script.
         var styles = stylesheet.Descendants("link").Select(l => l.Attribute("href")!.Value).ToList();
-        Assert.Contains(styles, s => s.Contains(bootstrap, StringComparison.Ordinal));
+        // The site's one stylesheet for the language's direction, as its pages link it (fingerprinted when published).
+        var link = Assert.Single(styles);
+        Assert.Matches(@"/css/" + stylesheetName.Replace(".css", "", StringComparison.Ordinal).Replace(".", @"\.", StringComparison.Ordinal) + @"(\.[a-z0-9]+)?\.css$", link);
         Assert.All(styles, s => Assert.StartsWith("/", s, StringComparison.Ordinal));
         Assert.Empty(stylesheet.Descendants("script"));
         Assert.Empty(stylesheet.Descendants("style"));
@@ -134,6 +136,61 @@ public sealed class FeedStylesheetTests : IClassFixture<LibrarianAppFactory>
             listed.Select(a => a.GetAttribute("href")));
         var pageLink = feed.Root.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "alternate").Attribute("href")!.Value;
         Assert.Equal(pageLink, page.QuerySelector("a.feed-page-link")?.GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData("", "/feed", "en", "How to subscribe")]
+    [InlineData("/ar", "/strategy/3.2/feed", "ar", "كيف تشترك")]
+    public async Task ABrowserOpeningAFeedIsSentThePageItsStylesheetMakes(string prefix, string path, string language, string subscribe)
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var request = Navigation(prefix + path);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Sec-Fetch-Dest", response.Headers.Vary);
+        var html = await response.Content.ReadAsStringAsync();
+        var page = new HtmlParser().ParseDocument(html);
+        var expected = new HtmlParser().ParseDocument(await TransformAsync(prefix, XDocument.Parse(await FeedTextAsync(prefix + path))));
+        Assert.Equal(language, page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent == subscribe);
+        Assert.Equal(expected.Body!.OuterHtml, page.Body!.OuterHtml);
+        Assert.NotEmpty(page.QuerySelectorAll(".feed-entries > li h3 a"));
+
+        // Opened again, unchanged: 304 for the page's own validator, which is not the feed's.
+        using var again = Navigation(prefix + path);
+        again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        using var unchanged = await client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+    }
+
+    [Fact]
+    public async Task AFeedReaderInABrowserAndOneWithoutFetchMetadataGetTheAtom()
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var fetch = new HttpRequestMessage(HttpMethod.Get, new Uri("/feed", UriKind.Relative));
+        fetch.Headers.Add("Sec-Fetch-Mode", "cors");
+        fetch.Headers.Add("Sec-Fetch-Dest", "empty");
+        fetch.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*");
+
+        using var fromAScript = await client.SendAsync(fetch);
+        using var plain = await client.GetAsync(new Uri("/feed", UriKind.Relative));
+
+        Assert.Equal("application/atom+xml", fromAScript.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/atom+xml", plain.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Sec-Fetch-Dest", plain.Headers.Vary);
+        Assert.Equal(await plain.Content.ReadAsStringAsync(), await fromAScript.Content.ReadAsStringAsync());
+    }
+
+    private static HttpRequestMessage Navigation(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        request.Headers.Add("Sec-Fetch-Dest", "document");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return request;
     }
 
     private async Task<string> TransformAsync(string prefix, XDocument feed)

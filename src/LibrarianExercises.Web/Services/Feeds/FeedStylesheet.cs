@@ -3,6 +3,7 @@ using System.Security;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using System.Xml.Xsl;
 using LibrarianExercises.Web.Resources;
 using LibrarianExercises.Web.Services.Languages;
 using LibrarianExercises.Web.Services.Site;
@@ -14,7 +15,8 @@ namespace LibrarianExercises.Web.Services.Feeds;
 /// What a browser shows for a feed: an XSLT stylesheet, one per language, that turns the Atom into a page saying what
 /// a feed is and how to subscribe, with the entries and their links. Feeds name it in an <c>xml-stylesheet</c>
 /// processing instruction, by a path on this site (a browser applies only a stylesheet of the feed's own origin);
-/// feed readers ignore the instruction and read the same Atom as without it.
+/// feed readers ignore the instruction and read the same Atom as without it. Browsers that no longer run XSLT
+/// (Chromium removed it) are sent the same page made here, on the server, when they open a feed (<see cref="IsPageRequest"/>).
 /// </summary>
 public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
 {
@@ -25,7 +27,47 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
 
     private const string Atom = "http://www.w3.org/2005/Atom";
 
+    /// <summary>The type of the page made from a feed.</summary>
+    public const string PageContentType = "text/html; charset=utf-8";
+
     private readonly ConcurrentDictionary<string, FeedDocument> _byLanguage = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, XslCompiledTransform> _transforms = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the request is a browser opening the address as a page: only browsers send these fetch metadata headers,
+    /// and only for a navigation. Feed readers, including those running in a browser (a fetch, not a navigation), get
+    /// the Atom.
+    /// </summary>
+    public static bool IsPageRequest(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.Equals(request.Headers["Sec-Fetch-Mode"], "navigate", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(request.Headers["Sec-Fetch-Dest"], "document", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The page a browser that runs XSLT would show for the feed: the feed transformed by the stylesheet of the request's language.</summary>
+    public FeedDocument Page(HttpContext context, FeedDocument feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        var transform = _transforms.GetOrAdd(SiteLanguages.Current.Code, _ =>
+        {
+            var compiled = new XslCompiledTransform();
+            using var reader = XmlReader.Create(new MemoryStream(For(context).Content));
+            compiled.Load(reader, XsltSettings.Default, null);
+            return compiled;
+        });
+
+        using var output = new MemoryStream();
+        using (var input = XmlReader.Create(new MemoryStream(feed.Content), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
+        using (var writer = XmlWriter.Create(output, transform.OutputSettings))
+        {
+            transform.Transform(input, null, writer);
+        }
+
+        var content = output.ToArray();
+        return new FeedDocument(content, feed.LastModified, AtomFeeds.ETagOf(content));
+    }
 
     /// <summary>The stylesheet in the request's language, made once per language (its words and the site's CSS do not change while it runs).</summary>
     public FeedDocument For(HttpContext context)
@@ -56,10 +98,10 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
         return feed with { Content = content, ETag = AtomFeeds.ETagOf(content) };
     }
 
+    // The same one stylesheet per direction as the site's pages (_Layout).
     private static IReadOnlyList<string> StylesheetLinks(HttpContext context, SiteLanguage language) =>
     [
-        StaticAssetLinks.Href(context, language.IsRightToLeft ? "lib/bootstrap/dist/css/bootstrap.rtl.min.css" : "lib/bootstrap/dist/css/bootstrap.min.css"),
-        StaticAssetLinks.Href(context, "css/site.css"),
+        StaticAssetLinks.Href(context, language.IsRightToLeft ? "css/site.rtl.css" : "css/site.css"),
     ];
 
     private byte[] Write(SiteLanguage language, IReadOnlyList<string> stylesheets)
