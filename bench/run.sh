@@ -135,11 +135,36 @@ declare -A results
 references=()
 pages=("/exercises/89" "/tags/community-engagement" "/strategy" "/strategy/3.2" "/exercises" "/")
 
+# Every public page type of the starting content, in a few languages: what a browser downloads for each (the page,
+# then the stylesheet and script it links), compressed as a browser asks, against the 30 KB budget.
+weighed=("/" "/exercises" "/exercises/89" "/fr/exercises/89" "/ar/exercises/89" "/tags" "/tags/community-engagement"
+  "/strategy" "/ru/strategy" "/strategy/3.2" "/search?q=partner" "/account/login" "/api/reference" "/de/api/reference" "/feed")
+budget=$((30 * 1024))
+weigh_pages() { # prints one line per page; returns 1 when one is over the budget
+  local path bytes total asset over=0
+  for path in "${weighed[@]}"; do
+    # As a browser opening the page asks (a feed opened this way is a page too).
+    local browser=(-H "Accept-Encoding: gzip, deflate, br, zstd" -H "Sec-Fetch-Mode: navigate" -H "Sec-Fetch-Dest: document")
+    bytes=$(curl -sf -o /dev/null -w "%{size_download}" "${browser[@]}" "$base$path")
+    total=$bytes
+    for asset in $(curl -sf --compressed "${browser[@]}" "$base$path" | grep -oE '<(link rel="stylesheet" href|script src)="/[^"]+"' | sed -E 's/.*="([^"]+)"/\1/' | sort -u); do
+      total=$((total + $(curl -sf -o /dev/null -w "%{size_download}" -H "Accept-Encoding: gzip, deflate, br, zstd" "$base$asset")))
+    done
+    printf '   %-28s page %6d B, with stylesheet and script %6d B%s\n' "$path" "$bytes" "$total" "$([ "$total" -gt "$budget" ] && echo "  OVER THE BUDGET")"
+    [ "$total" -le "$budget" ] || over=1
+  done
+  return $over
+}
+
 run_set() { # $1 name, $2 database file
   local name=$1 db=$2
   echo "== $name: starting"
   start_server "$db"
   wait_rendered "$db"
+  if [ "$name" = small ]; then
+    echo "== page weight (at most $budget bytes transferred per page)"
+    weigh_pages || weight_status=1
+  fi
   local have
   have=$(sqlite3 "$db" "SELECT COUNT(*) FROM Responses r JOIN Exercises e ON e.Id = r.ExerciseId WHERE e.Number = 89 AND r.Status = 'Published';")
   for _ in $(seq $((have + 1)) 20); do post_response 89 >/dev/null; done
@@ -234,7 +259,8 @@ if [ "${#sets[@]}" = 2 ]; then
       "$(awk -v a="$small_rps" -v b="$large_rps" -v x="$small_ratio" -v y="$large_ratio" 'BEGIN { printf "%4.0f %%   %4.0f %%", 100 * b / a, 100 * y / x }')"
   done
 fi
-status=0
+status=${weight_status:-0}
+[ "$status" = 0 ] || echo "a page is over its weight budget (see page weight above)" >&2
 for s in "${sets[@]}"; do
   read -r accepted stored <<<"${results[$s|stored]}"
   echo "$s: accepted $accepted, stored $stored; peak memory ${results[$s|memory]} MB; start to first 200 on an existing database ${results[$s|startup]} ms"
