@@ -62,6 +62,8 @@ public static class PageTypes
         new("bad-request", "/exercises/not-a-number", 400),
         new("refused-response", "/exercises/89", 400, AfterRefusedPost: true),
         new("sign-in", "/account/login", 200),
+        new("api-reference", "/api/reference", 200),
+        new("feed", "/feed", 200),
         new("admin-desk", "/admin", 200, AsEditor: true),
         new("admin-exercises", "/admin/exercises", 200, AsEditor: true),
         new("admin-exercise-new", "/admin/exercises/new", 200, AsEditor: true),

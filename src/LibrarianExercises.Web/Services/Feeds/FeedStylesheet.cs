@@ -60,7 +60,9 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
 
         using var output = new MemoryStream();
         using (var input = XmlReader.Create(new MemoryStream(feed.Content), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
-        using (var writer = XmlWriter.Create(output, transform.OutputSettings))
+        var settings = transform.OutputSettings!.Clone();
+        settings.Encoding = new UTF8Encoding(false);
+        using (var writer = XmlWriter.Create(output, settings))
         {
             transform.Transform(input, null, writer);
         }
