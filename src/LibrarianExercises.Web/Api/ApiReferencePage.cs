@@ -40,7 +40,11 @@ public sealed partial record ApiReferencePage(
                 var operation = Operation(path, item, method, described);
                 // Parameters the same as an operation's before it on the path (HEAD's as GET's) are referred to, not repeated.
                 var same = operations.FirstOrDefault(o => o.Path == path && o.Parameters.Count > 0 && Signature(o.Parameters) == Signature(operation.Parameters));
-                operations.Add(same is null ? operation : operation with { SameParametersAs = same });
+                // Answers the same as an earlier operation's apart from having no body (HEAD's as GET's) are referred to as well.
+                var sameAnswers = operation.Responses.All(r => r.Bodies.Count == 0)
+                    ? operations.FirstOrDefault(o => o.Path == path && AnswersSignature(o.Responses) == AnswersSignature(operation.Responses))
+                    : null;
+                operations.Add(operation with { SameParametersAs = same, SameAnswersAs = sameAnswers });
             }
         }
 
@@ -85,6 +89,9 @@ public sealed partial record ApiReferencePage(
 
     private static string Signature(IEnumerable<ApiReferenceParameter> parameters) => string.Join("\n", parameters.Select(p =>
         string.Join("|", p.Name, p.In, string.Concat(p.Type.Select(t => t.Text)), string.Join(",", p.Rules), p.Required, p.Description?.ToString())));
+
+    private static string AnswersSignature(IEnumerable<ApiReferenceResponse> responses) =>
+        string.Join("\n", responses.Select(r => r.Status + "|" + string.Join(",", r.Headers.Select(h => h.Name))));
 
     public static string SchemaAnchor(string name) => "schema-" + Slug(name);
 
@@ -361,6 +368,7 @@ public sealed record ApiReferenceGroup(string Anchor, string? Name, IHtmlContent
 /// <param name="Anchor">The operation's id in the document, as the anchor of its part of the page.</param>
 /// <param name="ExamplePath">An address to try, or null when the operation needs a value the document gives no example of.</param>
 /// <param name="SameParametersAs">An operation before it on the same path that takes the same parameters, if any.</param>
+/// <param name="SameAnswersAs">An operation before it on the same path whose answers it gives without their bodies, if any.</param>
 public sealed record ApiReferenceOperation(
     string Anchor,
     string Method,
@@ -372,7 +380,8 @@ public sealed record ApiReferenceOperation(
     IReadOnlyList<ApiReferenceParameter> Parameters,
     IReadOnlyList<ApiReferenceResponse> Responses,
     string? ExamplePath,
-    ApiReferenceOperation? SameParametersAs = null)
+    ApiReferenceOperation? SameParametersAs = null,
+    ApiReferenceOperation? SameAnswersAs = null)
 {
     public string ParametersAnchor => Anchor + "-parameters";
 

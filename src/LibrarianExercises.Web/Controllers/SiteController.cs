@@ -116,15 +116,17 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
 
     private static string W3cDate(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>Keeps crawlers out of the editors' pages and sign-in, and names the sitemap.</summary>
+    /// <summary>
+    /// Keeps crawlers out of the editors' pages and names the sitemap. The sign-in page stays crawlable: it is a public
+    /// page with nothing to hide, and a page closed to crawlers cannot be described in search results.
+    /// </summary>
     [AcceptVerbs("GET", "HEAD", Route = "/robots.txt")]
     public IActionResult Robots()
     {
         var text = new StringBuilder()
             .Append("User-agent: *\n")
             .AppendJoin("", SiteLanguages.All.Select(language =>
-                "Disallow: " + LanguageLinks.PathIn(Request.PathBase, language, "/admin") + "\n"
-                + "Disallow: " + LanguageLinks.PathIn(Request.PathBase, language, "/account") + "\n"))
+                "Disallow: " + LanguageLinks.PathIn(Request.PathBase, language, "/admin") + "\n"))
             .Append('\n')
             .Append("Sitemap: ").Append(urls.Absolute(Url.Action(nameof(Sitemap), "Site", new { area = "" })!)).Append('\n')
             .ToString();

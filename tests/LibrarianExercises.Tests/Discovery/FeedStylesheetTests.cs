@@ -122,6 +122,8 @@ public sealed class FeedStylesheetTests : IClassFixture<LibrarianAppFactory>
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.Equal(feed.Root!.Element(atom + "title")!.Value, page.QuerySelector("h1")?.TextContent);
         Assert.Equal(feed.Root!.Element(atom + "title")!.Value, page.Title);
+        Assert.Equal(feed.Root!.Element(atom + "subtitle")!.Value, page.QuerySelector("meta[name=description]")?.GetAttribute("content"));
+        Assert.Null(page.QuerySelector("meta[name=robots]"));
         Assert.Contains(page.QuerySelectorAll("h2"), h => h.TextContent == subscribe);
         var self = feed.Root.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "self").Attribute("href")!.Value;
         Assert.Equal(FeedTests.PublicUrl + prefix + path, self);

@@ -67,9 +67,9 @@ public sealed class SitemapTests : IClassFixture<LibrarianAppFactory>
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("User-agent: *", lines);
         Assert.Contains("Disallow: /admin", lines);
-        Assert.Contains("Disallow: /account", lines);
+        Assert.Contains("Disallow: /fr/admin", lines);
         Assert.Contains($"Sitemap: {PublicUrl}/sitemap.xml", lines);
-        Assert.DoesNotContain(lines, l => l is "Disallow: /" or "Disallow: /exercises" or "Disallow: /search");
+        Assert.DoesNotContain(lines, l => l is "Disallow: /" or "Disallow: /exercises" or "Disallow: /search" or "Disallow: /account");
     }
 
     [Theory]

@@ -58,10 +58,10 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
             return compiled;
         });
 
-        using var output = new MemoryStream();
-        using (var input = XmlReader.Create(new MemoryStream(feed.Content), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
         var settings = transform.OutputSettings!.Clone();
         settings.Encoding = new UTF8Encoding(false);
+        using var output = new MemoryStream();
+        using (var input = XmlReader.Create(new MemoryStream(feed.Content), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
         using (var writer = XmlWriter.Create(output, settings))
         {
             transform.Transform(input, null, writer);
@@ -132,8 +132,8 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
             new XElement(
                 "head",
                 new XElement("meta", new XAttribute("name", "viewport"), new XAttribute("content", "width=device-width, initial-scale=1")),
-                // The feed is read by feed readers; this view of it is nobody's search result.
-                new XElement("meta", new XAttribute("name", "robots"), new XAttribute("content", "noindex")),
+                // Crawlers are sent the Atom, never this page; a browser's reader and its audits are given a description.
+                new XElement("meta", new XAttribute("name", "description"), new XAttribute("content", "{atom:subtitle}")),
                 new XElement("title", ValueOf(xsl, "atom:title")),
                 stylesheets.Select(href => new XElement("link", new XAttribute("rel", "stylesheet"), new XAttribute("href", href)))),
             new XElement(
