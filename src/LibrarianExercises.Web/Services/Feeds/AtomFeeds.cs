@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Languages;
 using LibrarianExercises.Web.Services.Site;
 
@@ -42,9 +43,9 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
                 var item = new SyndicationItem
                 {
                     Id = Id("exercise/" + e.Number),
-                    Title = new TextSyndicationContent(wording.ExerciseTitle(e.Number, e.Title)),
-                    Summary = new TextSyndicationContent(e.Summary),
-                    Content = new TextSyndicationContent(e.ContentHtml, TextSyndicationContentKind.Html),
+                    Title = new TextSyndicationContent(Xml(wording.ExerciseTitle(e.Number, e.Title))),
+                    Summary = new TextSyndicationContent(Xml(e.Summary)),
+                    Content = new TextSyndicationContent(Xml(e.ContentHtml), TextSyndicationContentKind.Html),
                     LastUpdatedTime = e.Updated,
                 };
                 if (e.Published is { } published)
@@ -56,7 +57,7 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
                 item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(ExerciseUrl(e.Number, head.PathBase)), "text/html"));
                 foreach (var tag in e.Tags)
                 {
-                    item.Categories.Add(new SyndicationCategory(tag.Slug, tagsPage, tag.Name));
+                    item.Categories.Add(new SyndicationCategory(Xml(tag.Slug), tagsPage, Xml(tag.Name)));
                 }
 
                 return item;
@@ -81,12 +82,12 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
                 var item = new SyndicationItem
                 {
                     Id = Id("response/" + r.Id),
-                    Title = new TextSyndicationContent(wording.ResponseTitle(r.DisplayName, exercise.Number)),
-                    Content = new TextSyndicationContent(r.ContentHtml, TextSyndicationContentKind.Html),
+                    Title = new TextSyndicationContent(Xml(wording.ResponseTitle(r.DisplayName, exercise.Number))),
+                    Content = new TextSyndicationContent(Xml(r.ContentHtml), TextSyndicationContentKind.Html),
                     PublishDate = r.Created,
                     LastUpdatedTime = r.Created,
                 };
-                item.Authors.Add(new SyndicationPerson { Name = r.DisplayName });
+                item.Authors.Add(new SyndicationPerson { Name = Xml(r.DisplayName) });
                 var path = links.GetPathByAction(
                     "Show",
                     "Exercises",
@@ -138,6 +139,12 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
 
     /// <summary>A strong ETag of the bytes sent.</summary>
     internal static string ETagOf(byte[] content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
+
+    /// <summary>
+    /// Text XML can carry: forms refuse the characters it cannot (<see cref="StorableText"/>), but rows written before
+    /// that rule, or by other means, may hold them, and one such character would fail the whole feed.
+    /// </summary>
+    private static string Xml(string text) => StorableText.Marked(text)!;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 

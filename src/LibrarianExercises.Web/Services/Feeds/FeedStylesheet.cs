@@ -18,7 +18,7 @@ namespace LibrarianExercises.Web.Services.Feeds;
 /// feed readers ignore the instruction and read the same Atom as without it. Browsers that no longer run XSLT
 /// (Chromium removed it) are sent the same page made here, on the server, when they open a feed (<see cref="IsPageRequest"/>).
 /// </summary>
-public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
+public sealed class FeedStylesheet(IStringLocalizer<SiteText> text, LinkGenerator links)
 {
     /// <summary>The type browsers take a stylesheet for XML in.</summary>
     public const string ContentType = "text/xsl; charset=utf-8";
@@ -78,7 +78,7 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
         var language = SiteLanguages.Current;
         return _byLanguage.GetOrAdd(language.Code, _ =>
         {
-            var content = Write(language, StylesheetLinks(context, language));
+            var content = Write(language, StylesheetLinks(context, language), SiteLinks(context));
             return new FeedDocument(content, DateTimeOffset.UnixEpoch, AtomFeeds.ETagOf(content));
         });
     }
@@ -106,7 +106,18 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
         StaticAssetLinks.Href(context, language.IsRightToLeft ? "css/site.rtl.css" : "css/site.css"),
     ];
 
-    private byte[] Write(SiteLanguage language, IReadOnlyList<string> stylesheets)
+    /// <summary>The site's home and main menu in the request's language, by route, as the layout's header has them.</summary>
+    private FeedSiteLinks SiteLinks(HttpContext context)
+    {
+        string PathTo(string controller) =>
+            links.GetPathByAction(context, "Index", controller, new { area = "" }) ?? throw new InvalidOperationException($"No route to {controller}.Index.");
+
+        return new FeedSiteLinks(
+            PathTo("Home"),
+            [(PathTo("Exercises"), text["Exercises"].Value), (PathTo("Tags"), text["Tags"].Value), (PathTo("Strategy"), text["Strategy"].Value), (PathTo("Search"), text["Search"].Value)]);
+    }
+
+    private byte[] Write(SiteLanguage language, IReadOnlyList<string> stylesheets, FeedSiteLinks site)
     {
         XNamespace xsl = Xsl;
         XNamespace atom = Atom;
@@ -138,6 +149,20 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
                 stylesheets.Select(href => new XElement("link", new XAttribute("rel", "stylesheet"), new XAttribute("href", href)))),
             new XElement(
                 "body",
+                // The site's header, as on its other pages: a reader who opened the feed can go on to the site.
+                new XElement("a", new XAttribute("class", "visually-hidden-focusable skip-link"), new XAttribute("href", "#main"), text["Skip to main content"].Value),
+                new XElement(
+                    "header",
+                    new XAttribute("class", "site-header"),
+                    new XElement(
+                        "div",
+                        new XAttribute("class", "container site-header-bar"),
+                        new XElement("a", new XAttribute("class", "site-name"), new XAttribute("href", site.Home), text["10-Minute International Librarian"].Value),
+                        new XElement(
+                            "nav",
+                            new XAttribute("class", "site-menu"),
+                            new XAttribute("aria-label", text["Main"].Value),
+                            new XElement("ul", site.Menu.Select(item => new XElement("li", new XElement("a", new XAttribute("href", item.Path), item.Name))))))),
                 new XElement(
                     "main",
                     new XAttribute("id", "main"),
@@ -198,3 +223,6 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
         return stream.ToArray();
     }
 }
+
+/// <summary>Where the feed page's header leads: the home page and the main menu's pages, with their names.</summary>
+internal sealed record FeedSiteLinks(string Home, IReadOnlyList<(string Path, string Name)> Menu);
