@@ -117,16 +117,16 @@ public sealed class SiteController(SitemapQueries sitemap, SiteUrls urls) : Cont
     private static string W3cDate(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Keeps crawlers out of the editors' pages and names the sitemap. The sign-in page stays crawlable: it is a public
-    /// page with nothing to hide, and a page closed to crawlers cannot be described in search results.
+    /// Names the sitemap and keeps no address from crawlers. Every editors' page needs sign-in, so a crawler that
+    /// follows a link there is sent to the sign-in page, which is public; a Disallow line would only publish where the
+    /// editors' area is, and would mark pages that can be reached as closed.
     /// </summary>
     [AcceptVerbs("GET", "HEAD", Route = "/robots.txt")]
     public IActionResult Robots()
     {
         var text = new StringBuilder()
             .Append("User-agent: *\n")
-            .AppendJoin("", SiteLanguages.All.Select(language =>
-                "Disallow: " + LanguageLinks.PathIn(Request.PathBase, language, "/admin") + "\n"))
+            .Append("Disallow:\n")
             .Append('\n')
             .Append("Sitemap: ").Append(urls.Absolute(Url.Action(nameof(Sitemap), "Site", new { area = "" })!)).Append('\n')
             .ToString();

@@ -57,7 +57,7 @@ public sealed class SitemapTests : IClassFixture<LibrarianAppFactory>
     }
 
     [Fact]
-    public async Task RobotsTxtNamesTheSitemapAndKeepsCrawlersOutOfTheEditorsPages()
+    public async Task RobotsTxtNamesTheSitemapAndClosesNothing()
     {
         using var client = _app.CreateBrowserlessClient();
         using var response = await client.GetAsync(new Uri("/robots.txt", UriKind.Relative));
@@ -65,11 +65,18 @@ public sealed class SitemapTests : IClassFixture<LibrarianAppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("User-agent: *", lines);
-        Assert.Contains("Disallow: /admin", lines);
-        Assert.Contains("Disallow: /fr/admin", lines);
-        Assert.Contains($"Sitemap: {PublicUrl}/sitemap.xml", lines);
-        Assert.DoesNotContain(lines, l => l is "Disallow: /" or "Disallow: /exercises" or "Disallow: /search" or "Disallow: /account");
+        Assert.Equal(["User-agent: *", "Disallow:", "", $"Sitemap: {PublicUrl}/sitemap.xml", ""], lines);
+    }
+
+    [Fact]
+    public async Task ACrawlerFollowingALinkToTheEditorsPagesIsSentToTheSignInPage()
+    {
+        using var client = _app.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri("/admin/exercises", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith("/account/login", location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString, StringComparison.Ordinal);
     }
 
     [Theory]
