@@ -58,10 +58,10 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text)
             return compiled;
         });
 
-        using var output = new MemoryStream();
-        using (var input = XmlReader.Create(new MemoryStream(feed.Content), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
         var settings = transform.OutputSettings!.Clone();
         settings.Encoding = new UTF8Encoding(false);
+        using var output = new MemoryStream();
+        using (var input = XmlReader.Create(new MemoryStream(feed.Content), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
         using (var writer = XmlWriter.Create(output, settings))
         {
             transform.Transform(input, null, writer);
