@@ -108,6 +108,22 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 
     private async Task StoreAsync(IReadOnlyList<Pending> group)
     {
+        try
+        {
+            await StoreOnceAsync(group);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another process stored a response with one of these forms between the replay check and the commit, and
+            // the database refused the second use of its nonce. The check, run again, finds that response now and
+            // holds this one as a replay, as it would have if the other had come first in this process.
+            LogFormUsedElsewhere(group.Count);
+            await StoreOnceAsync(group);
+        }
+    }
+
+    private async Task StoreOnceAsync(IReadOnlyList<Pending> group)
+    {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LibrarianDbContext>();
         foreach (var pending in group)
@@ -130,9 +146,10 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// A post's form is checked for an earlier response when the post arrives, but two posts of the same form sent
-    /// at once both pass that check. Here, in the write turn that stores them, where no other response can be
-    /// written in between, each response whose form's nonce is already stored, or taken by an earlier one of the
-    /// group, is held as a replay: the first of a form's responses is the one that stands.
+    /// at once both pass that check. Here, in the write turn that stores them, where no other response of this
+    /// process can be written in between, each response whose form's nonce is already stored, or taken by an earlier
+    /// one of the group, is held as a replay and loses the nonce, which the unique key keeps for the first of a form's
+    /// responses: that one stands. Another process's writes can still come in between; the key refuses those.
     /// </summary>
     private static async Task HoldReplaysAsync(LibrarianDbContext db, IReadOnlyList<Pending> group)
     {
@@ -150,6 +167,7 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
             {
                 var verdict = ResponseScreening.AsReplay(new ScreeningResult(response.Status, response.HoldReason));
                 (response.Status, response.HoldReason) = (verdict.Status, verdict.Reason);
+                response.FormNonce = null;
             }
         }
     }
@@ -251,6 +269,9 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} responses could not be committed together; committing each alone")]
     private partial void LogGroupFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A form of a group of {Count} responses was used by another process meanwhile; committing the group again")]
+    private partial void LogFormUsedElsewhere(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Committed responses' pages could not be evicted from the page cache")]
     private partial void LogEvictionFailed(Exception exception);
