@@ -15,7 +15,7 @@ namespace LibrarianExercises.Web.Services.Responses;
 /// Each published response's place among its exercise's published responses is read once per group too, from the
 /// counters the commit has just updated, so that its writer can be sent to the page where it stands.
 /// </summary>
-public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
+public sealed partial class ResponseCommits : IHostedLifecycleService, IAsyncDisposable, IDisposable
 {
     /// <summary>At most this many responses in one transaction, so that one commit never holds the others long.</summary>
     public const int MaxGroup = 128;
@@ -253,18 +253,37 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>After the server has stopped taking requests: the responses still queued are committed before it exits.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _committing;
-    }
+    /// <summary>
+    /// Once the host has stopped every hosted service, the server first (it stops taking requests and lets those under
+    /// way finish): the responses still queued are committed, and their posts answered, while the services a commit
+    /// needs (scopes, the database, the page cache) are still alive. Disposing the container comes after this, so a
+    /// commit left for it would find them disposed. Not cancelled by the host's shutdown timeout: these visitors have
+    /// pressed the button, and each commit is bounded by the database's busy timeout.
+    /// </summary>
+    public Task StoppedAsync(CancellationToken cancellationToken) => DrainAsync();
+
+    /// <summary>For a writer that no host stopped (the host failed to start, or a test made its own): the same.</summary>
+    public async ValueTask DisposeAsync() => await DrainAsync();
 
     /// <summary>The same, for a container disposed synchronously: the site is stopping, so waiting here is right.</summary>
-    public void Dispose()
+    public void Dispose() => DrainAsync().GetAwaiter().GetResult();
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Not here: hosted services stop in the reverse order of their registration, so the server may stop after this,
+    // and the posts it lets finish still need the queue.
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private Task DrainAsync()
     {
         _queue.Writer.TryComplete();
-        _committing.GetAwaiter().GetResult();
+        return _committing;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} responses could not be committed together; committing each alone")]
