@@ -20,14 +20,12 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
     public async Task TheDatabaseRefusesASecondRowWithTheSameFormNonceButNotRowsWithoutOne()
     {
         var nonce = NewNonce();
-        await using var connection = new SqliteConnection(apps.First.ConnectionString);
-        await connection.OpenAsync();
         var exerciseId = await ExerciseIdAsync(apps.First, 89);
 
-        await InsertAsync(connection, exerciseId, "First with the form", nonce);
-        await InsertAsync(connection, exerciseId, "No form, once", null);
-        await InsertAsync(connection, exerciseId, "No form, twice", null);
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => InsertAsync(connection, exerciseId, "Second with the form", nonce));
+        await InsertAsync(apps.First, exerciseId, "First with the form", nonce);
+        await InsertAsync(apps.First, exerciseId, "No form, once", null);
+        await InsertAsync(apps.First, exerciseId, "No form, twice", null);
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => InsertAsync(apps.First, exerciseId, "Second with the form", nonce));
 
         Assert.Equal(2067, refused.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_UNIQUE
         Assert.Equal(["First with the form"], await apps.First.WithDbAsync(db => db.Responses.Where(r => r.FormNonce == nonce).Select(r => r.DisplayName).ToListAsync()));
@@ -42,14 +40,21 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
         var exerciseId = await ExerciseIdAsync(app, 89);
         var offender = NewResponse(exerciseId, $"Offender {nonce}", nonce);
         var refusedGroup = new List<string>();
+        SqliteException? otherProcessFailed = null;
         // Once the group's replay check has found the form unused, and before its commit: another process stores a
         // response with the same form, as the first of two posts sent at once to two instances would.
         using var otherProcess = apps.WhenSaving(db => db.ChangeTracker.Entries<Response>().Any(e => e.Entity == offender) && refusedGroup.Count == 0, db =>
         {
             refusedGroup.AddRange(db.ChangeTracker.Entries<Response>().Select(e => e.Entity.DisplayName));
-            using var connection = new SqliteConnection(app.ConnectionString);
-            connection.Open();
-            InsertAsync(connection, exerciseId, $"Elsewhere {nonce}", nonce).GetAwaiter().GetResult();
+            try
+            {
+                InsertAsync(apps.First, exerciseId, $"Elsewhere {nonce}", nonce).GetAwaiter().GetResult();
+            }
+            catch (SqliteException e)
+            {
+                otherProcessFailed = e;
+                throw;
+            }
         });
 
         var release = new TaskCompletionSource();
@@ -62,11 +67,12 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
         await holding;
         await Task.WhenAll([blocker, .. committing]);
 
+        Assert.Null(otherProcessFailed);
         // The database refused the group that held all three; each of them is stored all the same.
         Assert.Contains($"Good one {nonce}", refusedGroup);
         Assert.Contains($"Good two {nonce}", refusedGroup);
         var stored = await app.WithDbAsync(db => db.Responses.Where(r => r.DisplayName.EndsWith(nonce)).ToDictionaryAsync(r => r.DisplayName, r => (r.Status, r.HoldReason, r.FormNonce)));
-        Assert.Equal(5, stored.Count);
+        Assert.True(stored.Count == 5, string.Join("; ", stored.Select(s => $"{s.Key}: {s.Value}")));
         Assert.Equal((ResponseStatus.Held, HoldReasons.ReusedFormToken, (string?)null), stored[$"Offender {nonce}"]);
         Assert.Equal(nonce, stored[$"Elsewhere {nonce}"].FormNonce);
         Assert.Equal(ResponseStatus.Published, stored[$"Good one {nonce}"].Status);
@@ -122,18 +128,12 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
     private static Task<int> ExerciseIdAsync(LibrarianAppFactory app, int number) =>
         app.WithDbAsync(db => db.Exercises.Where(e => e.Number == number).Select(e => e.Id).SingleAsync());
 
-    private static async Task InsertAsync(SqliteConnection connection, int exerciseId, string name, string? nonce)
-    {
-        await using var insert = connection.CreateCommand();
-        insert.CommandText = """
+    /// <summary>A row written through the first instance's context, whose connections have the functions the triggers call.</summary>
+    private static Task InsertAsync(LibrarianAppFactory app, int exerciseId, string name, string? nonce) =>
+        app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Responses" ("ExerciseId", "DisplayName", "BodyMarkdown", "BodyHtml", "DidExercise", "Status", "FormNonce", "CreatedUtc")
-            VALUES ($exercise, $name, 'We did it.', '<p>We did it.</p>', 0, 'Held', $nonce, '2026-01-01 00:00:00')
-            """;
-        insert.Parameters.AddWithValue("$exercise", exerciseId);
-        insert.Parameters.AddWithValue("$name", name);
-        insert.Parameters.AddWithValue("$nonce", (object?)nonce ?? DBNull.Value);
-        await insert.ExecuteNonQueryAsync();
-    }
+            VALUES ({exerciseId}, {name}, 'We did it.', '<p>We did it.</p>', 0, 'Held', {nonce}, '2026-01-01 00:00:00')
+            """));
 
     private static Response NewResponse(int exerciseId, string name, string? nonce) => new()
     {
