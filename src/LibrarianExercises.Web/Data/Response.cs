@@ -37,7 +37,10 @@ public class Response
     /// <summary>Salted hash of the client address; the address itself is never stored.</summary>
     public string? ClientHash { get; set; }
 
-    /// <summary>The single-use number of the form it was sent with: a second response with the same one is a replay.</summary>
+    /// <summary>
+    /// The single-use number of the form it was sent with, kept by the first response sent with that form only (a
+    /// unique key): a later one is a replay, held and stored without it.
+    /// </summary>
     public string? FormNonce { get; set; }
 
     public DateTime CreatedUtc { get; set; }

@@ -66,6 +66,8 @@ public static class ServiceRegistration
         services.AddSingleton<ClientAddresses>();
         services.AddScoped<ResponseStore>();
         services.AddSingleton<ResponseCommits>();
+        // Hosted for its stop only: the responses still queued are committed before the container is disposed.
+        services.AddHostedService(sp => sp.GetRequiredService<ResponseCommits>());
         services.AddScoped<ResponseQueries>();
         services.AddScoped<ModerationQueries>();
         services.AddScoped<StrategyStore>();

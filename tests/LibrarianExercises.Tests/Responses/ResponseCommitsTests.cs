@@ -75,11 +75,11 @@ public sealed class ResponseCommitsTests
     }
 
     [Fact]
-    public async Task ResponsesStillQueuedWhenTheSiteStopsAreStoredBeforeItExits()
+    public async Task ResponsesStillQueuedWhenAWriterNoHostStoppedIsDisposedAreStored()
     {
         await using var app = LibrarianAppFactory.WithDatabaseFile();
         var exerciseId = await ExerciseIdAsync(app, 89);
-        // A writer of its own, stopped here as the host stops the site's when it shuts down.
+        // A writer of its own, disposed without a host stopping it first: it still commits what is queued.
         var commits = new ResponseCommits(
             app.Services.GetRequiredService<IServiceScopeFactory>(),
             app.Services.GetRequiredService<WriteGate>(),
@@ -99,6 +99,48 @@ public sealed class ResponseCommitsTests
 
         Assert.All(queued, t => Assert.True(t.IsCompletedSuccessfully));
         Assert.Equal(5, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.DisplayName.StartsWith("At closing"))));
+    }
+
+    [Fact]
+    public async Task ResponsesStillQueuedWhenTheHostStopsAreStoredBeforeItsServicesAreDisposed()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"librarian-tests-{Guid.NewGuid():N}.db");
+        try
+        {
+            // The site's own writer, stopped by its host as the host stops when the process is told to.
+            var app = new LibrarianAppFactory();
+            app.Settings["ConnectionStrings:Library"] = "Data Source=" + database;
+            var commits = app.Services.GetRequiredService<ResponseCommits>();
+            var exerciseId = await ExerciseIdAsync(app, 89);
+            var release = new TaskCompletionSource();
+            var holding = await HoldTheWritersAsync(app, release.Task);
+            // The first waits, alone, for the writers' turn; the others queue behind it for the next group.
+            var queued = new List<Task<int?>> { commits.CommitAsync(NewResponse(exerciseId, "At closing 0"), 89) };
+            await Task.Delay(100);
+            queued.AddRange(Enumerable.Range(1, 5).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"At closing {i}"), 89)));
+
+            var stopping = app.DisposeAsync().AsTask();
+            await Task.Delay(200);
+            Assert.False(stopping.IsCompleted);
+            release.SetResult();
+            await holding;
+            await stopping;
+
+            Assert.All(queued, t => Assert.True(t.IsCompletedSuccessfully, t.Exception?.ToString()));
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+            await connection.OpenAsync();
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM \"Responses\" WHERE \"DisplayName\" LIKE 'At closing %'";
+            Assert.Equal(6L, await count.ExecuteScalarAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     [Fact]
@@ -171,10 +213,11 @@ public sealed class ResponseCommitsTests
         await holding;
         await Task.WhenAll(committing);
 
-        var stored = await app.WithDbAsync(db => db.Responses.Where(r => r.FormNonce != null).ToDictionaryAsync(r => r.DisplayName, r => (r.Status, r.HoldReason)));
-        Assert.Equal((ResponseStatus.Published, (string?)null), stored["First of the form"]);
-        Assert.Equal((ResponseStatus.Held, HoldReasons.ReusedFormToken), stored["Second of the form"]);
-        Assert.Equal((ResponseStatus.Published, (string?)null), stored["Another form"]);
+        var stored = await app.WithDbAsync(db => db.Responses.Where(r => r.DisplayName.EndsWith(" form")).ToDictionaryAsync(r => r.DisplayName, r => (r.Status, r.HoldReason, r.FormNonce)));
+        Assert.Equal((ResponseStatus.Published, (string?)null, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), stored["First of the form"]);
+        // The form's nonce stays with the response that used it first; the replay is kept without it.
+        Assert.Equal((ResponseStatus.Held, HoldReasons.ReusedFormToken, (string?)null), stored["Second of the form"]);
+        Assert.Equal((ResponseStatus.Published, (string?)null, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"), stored["Another form"]);
         // The poster is told what became of theirs: the response they hold says it is held.
         Assert.Equal(ResponseStatus.Held, sent[1].Status);
         Assert.Null(await committing[1]);

@@ -139,7 +139,8 @@ namespace LibrarianExercises.Web.Data.CompiledModel
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { formNonce });
+                new[] { formNonce },
+                unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { status, createdUtc });

@@ -17,8 +17,10 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // Pages of published responses per exercise, oldest first, and counts per exercise and status.
         builder.HasIndex(r => new { r.ExerciseId, r.Status, r.CreatedUtc });
         builder.Property(r => r.FormNonce).HasMaxLength(32);
-        // A form's nonce is looked up to tell a replay; a client's recent held responses are counted for its cap.
-        builder.HasIndex(r => r.FormNonce);
+        // A form is good for one response, across processes too: only the first response sent with a form keeps its
+        // nonce (a replay is stored without it), and the database refuses a second. Rows without one are not compared.
+        builder.HasIndex(r => r.FormNonce).IsUnique();
+        // A client's recent held responses are counted for its cap.
         builder.HasIndex(r => new { r.ClientHash, r.Status, r.CreatedUtc });
         // Old spam is purged by age.
         builder.HasIndex(r => new { r.Status, r.CreatedUtc });

@@ -325,7 +325,8 @@ namespace LibrarianExercises.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FormNonce");
+                    b.HasIndex("FormNonce")
+                        .IsUnique();
 
                     b.HasIndex("Status", "CreatedUtc");
 

@@ -399,9 +399,9 @@ public sealed class ExerciseStore(LibrarianDbContext db, AuditTrail audit, PageC
             await pages.CollectionChangedAsync(cancellationToken);
             return ExerciseEditOutcome.Saved;
         }
-        catch (DbUpdateException e) when (e.GetBaseException() is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 })
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
-            // Another editor took the number between the check and the write (SQLITE_CONSTRAINT_UNIQUE).
+            // Another editor took the number between the check and the write.
             db.ChangeTracker.Clear();
             return ExerciseEditOutcome.NumberTaken;
         }

@@ -15,7 +15,7 @@ namespace LibrarianExercises.Web.Services.Responses;
 /// Each published response's place among its exercise's published responses is read once per group too, from the
 /// counters the commit has just updated, so that its writer can be sent to the page where it stands.
 /// </summary>
-public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
+public sealed partial class ResponseCommits : IHostedLifecycleService, IAsyncDisposable, IDisposable
 {
     /// <summary>At most this many responses in one transaction, so that one commit never holds the others long.</summary>
     public const int MaxGroup = 128;
@@ -108,6 +108,22 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 
     private async Task StoreAsync(IReadOnlyList<Pending> group)
     {
+        try
+        {
+            await StoreOnceAsync(group);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            // Another process stored a response with one of these forms between the replay check and the commit, and
+            // the database refused the second use of its nonce. The check, run again, finds that response now and
+            // holds this one as a replay, as it would have if the other had come first in this process.
+            LogFormUsedElsewhere(group.Count);
+            await StoreOnceAsync(group);
+        }
+    }
+
+    private async Task StoreOnceAsync(IReadOnlyList<Pending> group)
+    {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LibrarianDbContext>();
         foreach (var pending in group)
@@ -130,9 +146,10 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// A post's form is checked for an earlier response when the post arrives, but two posts of the same form sent
-    /// at once both pass that check. Here, in the write turn that stores them, where no other response can be
-    /// written in between, each response whose form's nonce is already stored, or taken by an earlier one of the
-    /// group, is held as a replay: the first of a form's responses is the one that stands.
+    /// at once both pass that check. Here, in the write turn that stores them, where no other response of this
+    /// process can be written in between, each response whose form's nonce is already stored, or taken by an earlier
+    /// one of the group, is held as a replay and loses the nonce, which the unique key keeps for the first of a form's
+    /// responses: that one stands. Another process's writes can still come in between; the key refuses those.
     /// </summary>
     private static async Task HoldReplaysAsync(LibrarianDbContext db, IReadOnlyList<Pending> group)
     {
@@ -150,6 +167,7 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
             {
                 var verdict = ResponseScreening.AsReplay(new ScreeningResult(response.Status, response.HoldReason));
                 (response.Status, response.HoldReason) = (verdict.Status, verdict.Reason);
+                response.FormNonce = null;
             }
         }
     }
@@ -235,22 +253,44 @@ public sealed partial class ResponseCommits : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>After the server has stopped taking requests: the responses still queued are committed before it exits.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _committing;
-    }
+    /// <summary>
+    /// Once the host has stopped every hosted service, the server first (it stops taking requests and lets those under
+    /// way finish): the responses still queued are committed, and their posts answered, while the services a commit
+    /// needs (scopes, the database, the page cache) are still alive. Disposing the container comes after this, so a
+    /// commit left for it would find them disposed. Not cancelled by the host's shutdown timeout: these visitors have
+    /// pressed the button, and each commit is bounded by the database's busy timeout.
+    /// </summary>
+    public Task StoppedAsync(CancellationToken cancellationToken) => DrainAsync();
+
+    /// <summary>For a writer that no host stopped (the host failed to start, or a test made its own): the same.</summary>
+    public async ValueTask DisposeAsync() => await DrainAsync();
 
     /// <summary>The same, for a container disposed synchronously: the site is stopping, so waiting here is right.</summary>
-    public void Dispose()
+    public void Dispose() => DrainAsync().GetAwaiter().GetResult();
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // Not here: hosted services stop in the reverse order of their registration, so the server may stop after this,
+    // and the posts it lets finish still need the queue.
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private Task DrainAsync()
     {
         _queue.Writer.TryComplete();
-        _committing.GetAwaiter().GetResult();
+        return _committing;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} responses could not be committed together; committing each alone")]
     private partial void LogGroupFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A form of a group of {Count} responses was used by another process meanwhile; committing the group again")]
+    private partial void LogFormUsedElsewhere(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Committed responses' pages could not be evicted from the page cache")]
     private partial void LogEvictionFailed(Exception exception);
