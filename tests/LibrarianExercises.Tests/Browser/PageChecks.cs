@@ -88,15 +88,23 @@ internal static class PageChecks
                 const room = cell.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
                 // A visually hidden heading (a table stacked on a phone) is read, not seen.
                 if (room <= 1) continue;
-                probe.style.font = s.font;
-                probe.style.letterSpacing = s.letterSpacing;
-                probe.style.textTransform = s.textTransform;
-                for (const word of cell.innerText.split(/\s+/)) {
-                  // Scripts written without spaces between words (Chinese, Japanese) wrap between any two characters.
-                  if (!word || /[\/@:=?&]/.test(word) || word.length > 40 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word)) continue;
-                  probe.textContent = word;
-                  if (probe.getBoundingClientRect().width > room + 1) {
-                    problems.push(`"${word}" is split in a ${Math.round(room)}px ${cell.tagName.toLowerCase()}`);
+                // Each word measured in the font of the element that holds it (code in a heading cell is set in
+                // the code's font, not the heading's).
+                const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+                  const holder = text.parentElement;
+                  if (!holder || !holder.checkVisibility()) continue;
+                  const h = getComputedStyle(holder);
+                  probe.style.font = h.font;
+                  probe.style.letterSpacing = h.letterSpacing;
+                  probe.style.textTransform = h.textTransform;
+                  for (const word of text.textContent.split(/\s+/)) {
+                    // Scripts written without spaces between words (Chinese, Japanese) wrap between any two characters.
+                    if (!word || /[\/@:=?&]/.test(word) || word.length > 40 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word)) continue;
+                    probe.textContent = word;
+                    if (probe.getBoundingClientRect().width > room + 1) {
+                      problems.push(`"${word}" is split in a ${Math.round(room)}px ${cell.tagName.toLowerCase()}`);
+                    }
                   }
                 }
               }
