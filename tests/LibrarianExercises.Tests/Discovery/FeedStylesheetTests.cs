@@ -136,6 +136,8 @@ public sealed class FeedStylesheetTests : IClassFixture<LibrarianAppFactory>
         Assert.Equal(
             entries.Select(e => e.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "alternate").Attribute("href")!.Value),
             listed.Select(a => a.GetAttribute("href")));
+        // An exercise's summary is English, in a page of any language, and says so.
+        Assert.All(page.QuerySelectorAll(".feed-entry-summary"), p => Assert.Equal("en", p.GetAttribute("lang")));
         var pageLink = feed.Root.Elements(atom + "link").Single(l => l.Attribute("rel")?.Value == "alternate").Attribute("href")!.Value;
         Assert.Equal(pageLink, page.QuerySelector("a.feed-page-link")?.GetAttribute("href"));
     }

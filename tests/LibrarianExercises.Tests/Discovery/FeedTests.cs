@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.ServiceModel.Syndication;
 using System.Xml;
+using System.Xml.Linq;
 using LibrarianExercises.Tests.Infrastructure;
 
 namespace LibrarianExercises.Tests.Discovery;
@@ -182,6 +183,23 @@ public sealed class FeedTests : IClassFixture<LibrarianAppFactory>
         var (status, _) = await _app.FetchAsync(path);
 
         Assert.Equal(expected, status);
+    }
+
+    [Fact]
+    public async Task AnExercisesSummaryAndTextAreMarkedEnglishInAFeedOfAnotherLanguage()
+    {
+        using var client = _app.CreateBrowserlessClient();
+        var feed = XDocument.Parse(await client.GetStringAsync(new Uri("/fr/feed", UriKind.Relative)));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+
+        Assert.Equal("fr", feed.Root!.Attribute(XNamespace.Xml + "lang")?.Value);
+        var entries = feed.Root.Elements(atom + "entry").ToList();
+        Assert.NotEmpty(entries);
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("en", e.Element(atom + "summary")?.Attribute(XNamespace.Xml + "lang")?.Value);
+            Assert.Equal("en", e.Element(atom + "content")?.Attribute(XNamespace.Xml + "lang")?.Value);
+        });
     }
 
     [Fact]

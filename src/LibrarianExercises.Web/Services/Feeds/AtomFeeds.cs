@@ -27,6 +27,9 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
+    /// <summary>The language the exercises are written in (the views mark their titles and text with it too).</summary>
+    public const string ExerciseLanguage = "en";
+
     // The namespace of this site's name-based ids (RFC 4122 version 5); fixed, so that ids never change.
     private static readonly Guid IdNamespace = new("6f1c2a57-3f0e-4c55-9a86-0a4b6f3e2d19");
 
@@ -44,8 +47,8 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
                 {
                     Id = Id("exercise/" + e.Number),
                     Title = new TextSyndicationContent(Xml(wording.ExerciseTitle(e.Number, e.Title))),
-                    Summary = new TextSyndicationContent(Xml(e.Summary)),
-                    Content = new TextSyndicationContent(Xml(e.ContentHtml), TextSyndicationContentKind.Html),
+                    Summary = InEnglish(new TextSyndicationContent(Xml(e.Summary))),
+                    Content = InEnglish(new TextSyndicationContent(Xml(e.ContentHtml), TextSyndicationContentKind.Html)),
                     LastUpdatedTime = e.Updated,
                 };
                 if (e.Published is { } published)
@@ -139,6 +142,16 @@ public sealed class AtomFeeds(SiteUrls urls, LinkGenerator links, FeedWording wo
 
     /// <summary>A strong ETag of the bytes sent.</summary>
     internal static string ETagOf(byte[] content) => "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..32] + "\"";
+
+    /// <summary>
+    /// Marks an exercise's summary or text as English (<c>xml:lang</c>), as the site's pages mark it: the feed's own
+    /// words are in the reader's language, the exercises are not.
+    /// </summary>
+    private static TextSyndicationContent InEnglish(TextSyndicationContent content)
+    {
+        content.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), ExerciseLanguage);
+        return content;
+    }
 
     /// <summary>
     /// Text XML can carry: forms refuse the characters it cannot (<see cref="StorableText"/>), but rows written before

@@ -134,7 +134,16 @@ public sealed class FeedStylesheet(IStringLocalizer<SiteText> text, LinkGenerato
             new XElement(
                 xsl + "if",
                 new XAttribute("test", "atom:summary"),
-                new XElement("p", new XAttribute("class", "feed-entry-summary mb-0"), new XAttribute("dir", "auto"), ValueOf(xsl, "atom:summary"))));
+                new XElement(
+                    "p",
+                    new XAttribute("class", "feed-entry-summary mb-0"),
+                    new XAttribute("dir", "auto"),
+                    // The summary's own language, when the feed gives it (an exercise's text is English on every page).
+                    new XElement(
+                        xsl + "if",
+                        new XAttribute("test", "atom:summary/@xml:lang"),
+                        new XElement(xsl + "attribute", new XAttribute("name", "lang"), ValueOf(xsl, "atom:summary/@xml:lang"))),
+                    ValueOf(xsl, "atom:summary"))));
 
         var page = new XElement(
             "html",
