@@ -33,4 +33,34 @@ public static class PublishedProgram
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await errors);
     }
+
+    /// <summary>A port free on the loopback interface, for a program started to serve.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Waits until the started program answers on <paramref name="client"/>'s address, for a minute at most.</summary>
+    public static async Task WaitUntilServingAsync(HttpClient client, Process process)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(process);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Fail("The site did not start serving within a minute.");
+    }
 }

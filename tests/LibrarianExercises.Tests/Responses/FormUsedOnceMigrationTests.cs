@@ -1,3 +1,4 @@
+using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Search;
 using Microsoft.Data.Sqlite;
@@ -18,16 +19,9 @@ public sealed class FormUsedOnceMigrationTests
     [Fact]
     public async Task MigratingKeepsEveryResponseAndLeavesEachNonceWithTheFirstResponseOfItsForm()
     {
-        // A named in-memory database, kept alive by one connection while EF opens its own, which get the functions.
-        var connectionString = $"Data Source=form-used-once-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        await using var keeper = new SqliteConnection(connectionString);
-        await keeper.OpenAsync();
-        await using var db = new LibrarianDbContext(new DbContextOptionsBuilder<LibrarianDbContext>()
-            .UseSqlite(connectionString)
-            .AddInterceptors(SearchFunctions.Instance) // the search index's triggers call these
-            .Options);
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(Before);
+        await using var old = await MigratedDatabase.AtAsync(Before);
+        var db = old.Db;
+        var migrator = old.Migrator;
         await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO "Exercises" ("Id", "Number", "Slug", "Title", "BodyMarkdown", "BodyIsExcerpt", "EditedFields", "PublishedOn", "PublishedOnPrecision", "ResponsesOpen", "CreatedUtc", "UpdatedUtc")
             VALUES (1, 89, 'make-a-connection', 'Make a connection', 'Text.', 0, 0, '2020-05-01', 0, 1, '2020-05-01 00:00:00', '2020-05-01 00:00:00');

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using LibrarianExercises.Tests.Infrastructure;
 
 namespace LibrarianExercises.Tests.Web;
 
@@ -17,7 +18,7 @@ public sealed class ShutdownLogTests
         var folder = Directory.CreateTempSubdirectory("librarian-shutdown-");
         try
         {
-            var port = FreePort();
+            var port = PublishedProgram.FreePort();
             var start = new ProcessStartInfo("dotnet")
             {
                 RedirectStandardOutput = true,
@@ -36,7 +37,7 @@ public sealed class ShutdownLogTests
             try
             {
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitUntilServingAsync(client, process);
+                await PublishedProgram.WaitUntilServingAsync(client, process);
                 // Paths no page has, so that only these requests can have logged them.
                 var last = Enumerable.Range(1, 5).Select(i => $"/no-such-page-{Guid.NewGuid():N}-{i}").ToList();
                 foreach (var path in last)
@@ -76,32 +77,6 @@ public sealed class ShutdownLogTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static async Task WaitUntilServingAsync(HttpClient client, Process process)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        Assert.Fail("The site did not start serving within a minute.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -27,7 +27,7 @@ public sealed class ShutdownWhilePostingTests(ITestOutputHelper output)
         {
             var database = Path.Combine(folder.FullName, "library.db");
             var logs = Path.Combine(folder.FullName, "logs");
-            var port = FreePort();
+            var port = PublishedProgram.FreePort();
             var site = new Uri($"http://127.0.0.1:{port}");
             var start = new ProcessStartInfo("dotnet")
             {
@@ -51,7 +51,10 @@ public sealed class ShutdownWhilePostingTests(ITestOutputHelper output)
             var errors = process.StandardError.ReadToEndAsync();
             try
             {
-                await WaitUntilServingAsync(site, process);
+                using (var probe = new HttpClient { BaseAddress = site })
+                {
+                    await PublishedProgram.WaitUntilServingAsync(probe, process);
+                }
 
                 // Posters that go on posting, each a visitor with its cookies, until the site no longer answers.
                 var stored = new ConcurrentBag<string>();
@@ -163,32 +166,5 @@ public sealed class ShutdownWhilePostingTests(ITestOutputHelper output)
         }
 
         return names;
-    }
-
-    private static async Task WaitUntilServingAsync(Uri site, Process process)
-    {
-        using var client = new HttpClient { BaseAddress = site };
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        Assert.Fail("The site did not start serving within a minute.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

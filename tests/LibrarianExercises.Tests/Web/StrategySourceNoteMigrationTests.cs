@@ -1,3 +1,4 @@
+using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Services.Search;
 using Microsoft.Data.Sqlite;
@@ -22,16 +23,9 @@ public sealed class StrategySourceNoteMigrationTests
     [InlineData("A note of someone's own", "A note of someone's own")]
     public async Task MigratingTakesTheEditorsSentenceOutOfTheSourceNoteAsFirstShipped(string stored, string expected)
     {
-        // A named in-memory database, kept alive by one connection while EF opens its own, which get the functions.
-        var connectionString = $"Data Source=strategy-note-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        await using var keeper = new SqliteConnection(connectionString);
-        await keeper.OpenAsync();
-        await using var db = new LibrarianDbContext(new DbContextOptionsBuilder<LibrarianDbContext>()
-            .UseSqlite(connectionString)
-            .AddInterceptors(SearchFunctions.Instance) // the search index's triggers call these
-            .Options);
-        var migrator = db.GetService<IMigrator>();
-        await migrator.MigrateAsync(Before);
+        await using var old = await MigratedDatabase.AtAsync(Before);
+        var db = old.Db;
+        var migrator = old.Migrator;
         await db.Database.ExecuteSqlAsync($"INSERT INTO \"StrategyVersions\" (\"Key\", \"Title\", \"Source\") VALUES ('2019-2024', 'IFLA Strategy 2019–2024', {stored})");
 
         await migrator.MigrateAsync();
