@@ -10,6 +10,24 @@ namespace LibrarianExercises.Tests.Infrastructure;
 /// <summary>Writes through the app's own stores, as editors and the response form do, for tests that need data.</summary>
 public static class SiteData
 {
+    /// <summary>
+    /// Takes the writers' turn, as a long moderation or stored-HTML pass would, until <paramref name="release"/>
+    /// completes; returns the held turn once it is taken.
+    /// </summary>
+    public static async Task<Task> HoldTheWritersAsync(this LibrarianAppFactory app, Task release)
+    {
+        var gate = app.Services.GetRequiredService<WriteGate>();
+        var taken = new TaskCompletionSource();
+        var held = gate.RunAsync(async () =>
+        {
+            taken.SetResult();
+            await release;
+            return 0;
+        }, CancellationToken.None);
+        await taken.Task;
+        return held;
+    }
+
     /// <summary>Stores a response with the given status, as the form does after screening.</summary>
     public static async Task<int> AddResponseAsync(this LibrarianAppFactory app, int exercise, string text, ResponseStatus status = ResponseStatus.Published, string name = "Test Librarian")
     {

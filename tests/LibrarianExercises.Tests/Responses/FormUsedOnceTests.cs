@@ -58,7 +58,7 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
         });
 
         var release = new TaskCompletionSource();
-        var holding = await HoldTheWritersAsync(app, release.Task);
+        var holding = await app.HoldTheWritersAsync(release.Task);
         var blocker = commits.CommitAsync(NewResponse(exerciseId, $"Blocker {nonce}", null), 89);
         await Task.Delay(100);
         var committing = new[] { NewResponse(exerciseId, $"Good one {nonce}", NewNonce()), offender, NewResponse(exerciseId, $"Good two {nonce}", null) }
@@ -145,21 +145,6 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
         Status = ResponseStatus.Published,
         CreatedUtc = DateTime.UtcNow,
     };
-
-    /// <summary>Takes the writers' turn, as a long moderation or stored-HTML pass would, until released.</summary>
-    private static async Task<Task> HoldTheWritersAsync(LibrarianAppFactory app, Task release)
-    {
-        var gate = app.Services.GetRequiredService<WriteGate>();
-        var taken = new TaskCompletionSource();
-        var held = gate.RunAsync(async () =>
-        {
-            taken.SetResult();
-            await release;
-            return 0;
-        }, CancellationToken.None);
-        await taken.Task;
-        return held;
-    }
 }
 
 /// <summary>

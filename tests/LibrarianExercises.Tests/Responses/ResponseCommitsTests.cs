@@ -23,7 +23,7 @@ public sealed class ResponseCommitsTests
         var before = commits.Committed;
 
         var release = new TaskCompletionSource();
-        var holding = await HoldTheWritersAsync(app, release.Task);
+        var holding = await app.HoldTheWritersAsync(release.Task);
         var first = commits.CommitAsync(NewResponse(exerciseId, "First"), 89);
         await Task.Delay(100);
         var rest = Enumerable.Range(1, 20).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"Queued {i}"), 89)).ToList();
@@ -52,7 +52,7 @@ public sealed class ResponseCommitsTests
         var exerciseId = await ExerciseIdAsync(app, 89);
 
         var release = new TaskCompletionSource();
-        var holding = await HoldTheWritersAsync(app, release.Task);
+        var holding = await app.HoldTheWritersAsync(release.Task);
         var blocker = commits.CommitAsync(NewResponse(exerciseId, "Blocker"), 89);
         await Task.Delay(100);
         var good1 = commits.CommitAsync(NewResponse(exerciseId, "Good one"), 89);
@@ -87,7 +87,7 @@ public sealed class ResponseCommitsTests
             NullLogger<ResponseCommits>.Instance);
 
         var release = new TaskCompletionSource();
-        var holding = await HoldTheWritersAsync(app, release.Task);
+        var holding = await app.HoldTheWritersAsync(release.Task);
         var queued = Enumerable.Range(1, 5).Select(i => commits.CommitAsync(NewResponse(exerciseId, $"At closing {i}"), 89)).ToList();
         var stopping = commits.DisposeAsync().AsTask();
         await Task.Delay(100);
@@ -113,7 +113,7 @@ public sealed class ResponseCommitsTests
             var commits = app.Services.GetRequiredService<ResponseCommits>();
             var exerciseId = await ExerciseIdAsync(app, 89);
             var release = new TaskCompletionSource();
-            var holding = await HoldTheWritersAsync(app, release.Task);
+            var holding = await app.HoldTheWritersAsync(release.Task);
             // The first waits, alone, for the writers' turn; the others queue behind it for the next group.
             var queued = new List<Task<int?>> { commits.CommitAsync(NewResponse(exerciseId, "At closing 0"), 89) };
             await Task.Delay(100);
@@ -152,7 +152,7 @@ public sealed class ResponseCommitsTests
         var otherId = await ExerciseIdAsync(app, 42);
 
         var release = new TaskCompletionSource();
-        var holding = await HoldTheWritersAsync(app, release.Task);
+        var holding = await app.HoldTheWritersAsync(release.Task);
         var blocker = commits.CommitAsync(NewResponse(exerciseId, "Blocker"), 89);
         await Task.Delay(100);
         var first = commits.CommitAsync(NewResponse(exerciseId, "Grouped one"), 89);
@@ -202,7 +202,7 @@ public sealed class ResponseCommitsTests
         var commits = app.Services.GetRequiredService<ResponseCommits>();
         var exerciseId = await ExerciseIdAsync(app, 89);
         var release = new TaskCompletionSource();
-        var holding = await HoldTheWritersAsync(app, release.Task);
+        var holding = await app.HoldTheWritersAsync(release.Task);
 
         // All three passed the post's own check (the nonce was not stored yet): they meet in one group.
         var sent = new[] { "First of the form", "Second of the form", "Another form" }
@@ -242,20 +242,6 @@ public sealed class ResponseCommitsTests
         Assert.Equal((ResponseStatus.Spam, HoldReasons.Honeypot), (spam.Status, spam.HoldReason));
         var earlier = await app.WithDbAsync(db => db.Responses.SingleAsync(r => r.DisplayName == "Earlier"));
         Assert.Equal(ResponseStatus.Published, earlier.Status);
-    }
-
-    private static async Task<Task> HoldTheWritersAsync(LibrarianAppFactory app, Task release)
-    {
-        var gate = app.Services.GetRequiredService<WriteGate>();
-        var taken = new TaskCompletionSource();
-        var held = gate.RunAsync(async () =>
-        {
-            taken.SetResult();
-            await release;
-            return 0;
-        }, CancellationToken.None);
-        await taken.Task;
-        return held;
     }
 
     private static Task<int> ExerciseIdAsync(LibrarianAppFactory app, int number) =>
