@@ -1,7 +1,7 @@
+using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Models;
 using LibrarianExercises.Web.Services.Search;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Data.Sqlite;
 
 namespace LibrarianExercises.Web.Controllers;
 
@@ -37,7 +37,7 @@ public sealed class SearchController(SearchQueries search, ILogger<SearchControl
         {
             results = await search.SearchAsync(query, pageNumber, cancellationToken);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 1)
+        catch (Exception e) when (DatabaseErrors.IsQueryRefused(e))
         {
             // Every word is quoted, so this should not happen; if it does, the visitor gets an explanation, not a 500.
             logger.LogWarning(e, "The search index refused a query");

@@ -19,4 +19,8 @@ public static class DatabaseErrors
         ArgumentNullException.ThrowIfNull(exception);
         return exception.GetBaseException() is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraint or SqlitePrimaryKeyConstraint };
     }
+
+    /// <summary>The database refused a query as malformed (SQLite's generic SQLITE_ERROR, as a search expression gets).</summary>
+    public static bool IsQueryRefused(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 1 };
 }
