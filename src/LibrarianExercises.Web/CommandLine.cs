@@ -1,3 +1,5 @@
+using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Data.Sqlite;
 using LibrarianExercises.Web.Services;
 using LibrarianExercises.Web.Services.Editors;
 using LibrarianExercises.Web.Services.Importing;
@@ -36,10 +38,12 @@ public static class CommandLine
         // A verb prints its own report; keep the log to what needs attention.
         builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
         if (verb == ImportCommand.Verb && args.Contains(ImportCommand.DryRunOption)
-            && ServiceRegistration.DatabaseFile(builder.Configuration, builder.Environment) is { } file)
+            && LibraryDatabase.ProviderOf(builder.Configuration) == DatabaseProvider.Sqlite
+            && builder.Configuration.GetConnectionString(LibraryDatabase.ConnectionStringName) is { } configured
+            && SqliteLibraryDatabase.FileOf(configured, builder.Environment) is { } file)
         {
             var copy = DryRunDatabase.CopyOf(file);
-            builder.Configuration["ConnectionStrings:" + ServiceRegistration.ConnectionStringName] = copy.ConnectionString;
+            builder.Configuration["ConnectionStrings:" + LibraryDatabase.ConnectionStringName] = copy.ConnectionString;
             // Registered through a factory, so that the container disposes of it.
             builder.Services.AddSingleton(_ => copy);
         }

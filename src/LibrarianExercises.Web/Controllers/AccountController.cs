@@ -43,7 +43,8 @@ public sealed class AccountController(
             return Refused(View(form));
         }
 
-        var user = await users.FindByEmailAsync(form.Email!.Trim());
+        // An address with a character no database can store (a NUL) belongs to no account.
+        var user = StorableText.IsStorable(form.Email) ? await users.FindByEmailAsync(form.Email!.Trim()) : null;
         if (user is null)
         {
             hasher.VerifyHashedPassword(new IdentityUser(), DummyHash.Value, form.Password!);

@@ -1,11 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LibrarianExercises.Web.Data;
 
 /// <summary>
 /// Tells what kind of refusal a failed save met, so that stores and controllers never read a provider's error codes:
-/// a second provider adds its codes here and nowhere else.
+/// each provider's codes are here and nowhere else.
 /// </summary>
 public static class DatabaseErrors
 {
@@ -14,13 +15,17 @@ public static class DatabaseErrors
     private const int SqlitePrimaryKeyConstraint = 1555;
 
     /// <summary>The save was refused because a row with the same value of a unique key is already stored.</summary>
-    public static bool IsUniqueViolation(DbUpdateException exception)
+    public static bool IsUniqueViolation(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return exception.GetBaseException() is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraint or SqlitePrimaryKeyConstraint };
+        return exception.GetBaseException() is SqliteException { SqliteExtendedErrorCode: SqliteUniqueConstraint or SqlitePrimaryKeyConstraint }
+            or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
     }
 
-    /// <summary>The database refused a query as malformed (SQLite's generic SQLITE_ERROR, as a search expression gets).</summary>
+    /// <summary>
+    /// The database refused a query as malformed: SQLite's generic SQLITE_ERROR, as a search expression gets, or
+    /// PostgreSQL's syntax error, as a text-search query gets.
+    /// </summary>
     public static bool IsQueryRefused(Exception exception) =>
-        exception is SqliteException { SqliteErrorCode: 1 };
+        exception is SqliteException { SqliteErrorCode: 1 } or PostgresException { SqlState: PostgresErrorCodes.SyntaxError };
 }

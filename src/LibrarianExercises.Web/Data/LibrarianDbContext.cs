@@ -10,9 +10,19 @@ namespace LibrarianExercises.Web.Data;
 /// The collection, the editors' accounts (ASP.NET Core Identity), the audit trail and the Data Protection keys, in
 /// one database: every instance and every restart finds the same keys, so sign-ins and open forms survive both.
 /// </summary>
-public class LibrarianDbContext(DbContextOptions<LibrarianDbContext> options)
-    : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+public class LibrarianDbContext : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public LibrarianDbContext(DbContextOptions<LibrarianDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which keeps that provider's migrations apart.</summary>
+    protected LibrarianDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
     public DbSet<Tag> Tags => Set<Tag>();

@@ -9,6 +9,8 @@ namespace LibrarianExercises.Web.Services;
 /// <summary>Brings the database up to date at start-up and gives an empty one its starting content.</summary>
 public sealed class DatabaseInitializer(
     LibrarianDbContext db,
+    LibraryDatabase database,
+    SearchIndex search,
     StrategySeeder strategySeeder,
     ExerciseImporter importer,
     InstanceSecrets secrets,
@@ -17,8 +19,7 @@ public sealed class DatabaseInitializer(
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets readers go on while a response is written; the setting is kept in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await database.AfterMigrateAsync(db, cancellationToken);
 
         foreach (var name in InstanceSecret.All)
         {
@@ -33,7 +34,9 @@ public sealed class DatabaseInitializer(
 
         secrets.Load(await db.InstanceSecrets.AsNoTracking().ToListAsync(cancellationToken));
 
-        if (await SearchIndexLabels.RefreshAsync(db, cancellationToken))
+        // What other tools wrote while the app was stopped.
+        await search.CatchUpAsync(db, cancellationToken);
+        if (await search.RefreshLabelsAsync(db, cancellationToken))
         {
             logger.LogInformation("Indexed the key initiatives' names for search with this release's translations");
         }

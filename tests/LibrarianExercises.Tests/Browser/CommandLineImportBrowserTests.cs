@@ -33,7 +33,7 @@ public sealed class CommandLineImportBrowserTests(BrowserFixture browser)
 
             var file = Path.Combine(folder.FullName, "outreach.txt");
             await File.WriteAllTextAsync(file, BlogText.TagArchive("outreach", BlogText.Post(7, "Map your partners", "map your partners", "3.2 Support virtual networking and connections")));
-            var (exit, output) = await PublishedProgram.RunAsync(folder.FullName, app.DatabaseFile, "import", file);
+            var (exit, output) = await PublishedProgram.RunAsync(folder.FullName, app.Database, "import", file);
             Assert.True(exit == 0, output);
 
             // Reloaded as a reader would until the list shows it.

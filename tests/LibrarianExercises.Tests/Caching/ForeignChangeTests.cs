@@ -47,7 +47,7 @@ public sealed class ForeignChangeTests : IAsyncLifetime, IDisposable
         await File.WriteAllTextAsync(file, BlogText.TagArchive("outreach", BlogText.Post(7, "Map your partners", "map your partners", Connection)));
 
         // The program in a process of its own, as an operator runs it beside the site.
-        var (exit, output) = await PublishedProgram.RunAsync(_folder, _app.DatabaseFile, "import", file);
+        var (exit, output) = await PublishedProgram.RunAsync(_folder, _app.Database, "import", file);
         var since = Stopwatch.StartNew();
 
         Assert.True(exit == 0, output);
@@ -132,8 +132,7 @@ public sealed class ForeignChangeTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ASaveThatFailsIsRolledBackWithoutAStampAndTheNextSaveWorks()
     {
-        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_999 BEFORE INSERT ON Exercises WHEN NEW.Number = 999 BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.RefuseExercise999));
         var start = await OwnVersionAsync();
 
         await _app.WithDbAsync(async db =>
@@ -162,7 +161,7 @@ public sealed class ForeignChangeTests : IAsyncLifetime, IDisposable
         {
             // Renamed here while the row is deleted elsewhere: the update finds no row.
             db.Tags.Attach(tag).Entity.Name = "renamed";
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM Tags WHERE Id = {0}", tag.Id);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Tags\" WHERE \"Id\" = {0}", tag.Id);
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
             Assert.Null(db.Database.CurrentTransaction);
             return 0;

@@ -17,6 +17,8 @@ namespace LibrarianExercises.Tests.Discovery;
 /// </summary>
 public sealed class SearchLabelsTests(LibrarianAppFactory app) : IClassFixture<LibrarianAppFactory>
 {
+    private SearchIndex Index => app.Services.GetRequiredService<SearchIndex>();
+
     [Theory]
     [InlineData("")]
     [InlineData("/ar")]
@@ -48,6 +50,7 @@ public sealed class SearchLabelsTests(LibrarianAppFactory app) : IClassFixture<L
         await app.CreateExerciseAsync(613, "Label the shelves", "New signs for every shelf.", tags: ["signage"]);
 
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""UPDATE "Tags" SET "Name" = 'wayfinding' WHERE "Slug" = 'signage';"""));
+        await app.SearchIndexCaughtUpAsync();
 
         Assert.Contains("/exercises/613", await FoundExercisesAsync("wayfinding"), StringComparer.Ordinal);
         Assert.DoesNotContain("/exercises/613", await FoundExercisesAsync("signage"), StringComparer.Ordinal);
@@ -111,18 +114,20 @@ public sealed class SearchLabelsTests(LibrarianAppFactory app) : IClassFixture<L
         await NameInitiativeAsync("3.4", "Okapi census programme");
         var id = await app.WithDbAsync(db => db.Exercises.Where(e => e.Number == 617).Select(e => e.Id).SingleAsync());
         // As if the labels had been made with other translations than this release's.
-        await app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""UPDATE "ExerciseSearch" SET "Labels" = '' WHERE rowid = {id};"""));
+        await app.WithDbAsync(db => TestDatabase.IsPostgreSql
+            ? db.Database.ExecuteSqlAsync($"""UPDATE "ExerciseSearch" SET "Labels" = '' WHERE "ExerciseId" = {id};""")
+            : db.Database.ExecuteSqlAsync($"""UPDATE "ExerciseSearch" SET "Labels" = '' WHERE rowid = {id};"""));
         Assert.DoesNotContain("/exercises/617", await FoundExercisesAsync("okapi"), StringComparer.Ordinal);
 
         try
         {
-            Assert.True(await app.WithDbAsync(db => SearchIndexLabels.RefreshAsync(db, "other translations", CancellationToken.None)));
+            Assert.True(await app.WithDbAsync(db => Index.RefreshLabelsAsync(db, "other translations", CancellationToken.None)));
             Assert.Contains("/exercises/617", await FoundExercisesAsync("okapi"), StringComparer.Ordinal);
-            Assert.False(await app.WithDbAsync(db => SearchIndexLabels.RefreshAsync(db, "other translations", CancellationToken.None)));
+            Assert.False(await app.WithDbAsync(db => Index.RefreshLabelsAsync(db, "other translations", CancellationToken.None)));
         }
         finally
         {
-            await app.WithDbAsync(db => SearchIndexLabels.RefreshAsync(db, CancellationToken.None));
+            await app.WithDbAsync(db => Index.RefreshLabelsAsync(db, CancellationToken.None));
         }
     }
 

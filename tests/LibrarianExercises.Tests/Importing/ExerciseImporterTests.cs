@@ -143,8 +143,7 @@ public sealed class ExerciseImporterTests : IAsyncLifetime
     [Fact]
     public async Task AFileIsImportedWholeOrNotAtAll()
     {
-        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_999 BEFORE INSERT ON Exercises WHEN NEW.Number = 999 BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.RefuseExercise999));
         var before = await SnapshotAsync();
 
         await Assert.ThrowsAsync<DbUpdateException>(() => _app.ImportAsync(BlogText.TagArchive(

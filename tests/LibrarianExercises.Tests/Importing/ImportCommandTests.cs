@@ -236,7 +236,7 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
 
         var (exit, output) = await PublishedProgram.RunAsync(_folder, database, "import", file);
         // Settings may also come on the command line, as for the web host.
-        var (secondExit, secondOutput) = await PublishedProgram.RunAsync(_folder, null, "import", file, "--ConnectionStrings:Library=Data Source=" + database);
+        var (secondExit, secondOutput) = await PublishedProgram.RunAsync(_folder, (string?)null, "import", file, "--ConnectionStrings:Library=Data Source=" + database);
 
         Assert.True(exit == 0, output);
         Assert.Contains("#7 Map your partners [initiative 3.2] created", output, StringComparison.Ordinal);
@@ -282,8 +282,7 @@ public sealed class ImportCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AFileThatCannotBeSavedIsReportedAndTheOthersAreStillImported()
     {
-        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_999 BEFORE INSERT ON Exercises WHEN NEW.Number = 999 BEGIN SELECT RAISE(ABORT, 'refused'); END;"));
+        await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabase.RefuseExercise999));
         var broken = Write("broken.txt", BlogText.Post(998, "Fine", "be fine", Connection) + BlogText.Post(999, "Refused", "be refused", Connection));
         var good = Write("good.txt", BlogText.Post(7, "Map your partners", "map your partners", Connection));
 

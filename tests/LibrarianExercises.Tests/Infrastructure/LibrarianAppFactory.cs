@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -19,41 +19,31 @@ using Microsoft.Extensions.Time.Testing;
 namespace LibrarianExercises.Tests.Infrastructure;
 
 /// <summary>
-/// The real application over a SQLite database of its own: a named in-memory database kept alive by a connection
-/// held open for the factory's life (or, for concurrency tests, a temporary file). Migrations and the starting
-/// content run exactly as on a fresh install.
+/// The real application over a database of its own (<see cref="TestDatabase"/>: SQLite in memory or in a temporary
+/// file, or a database on the PostgreSQL test server). Migrations and the starting content run exactly as on a
+/// fresh install.
 /// </summary>
 public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
 {
-    private readonly SqliteConnection? _keepAlive;
-    private readonly string? _databaseFile;
+    private readonly bool _ownsDatabase;
 
     public LibrarianAppFactory()
-        : this(useFile: false)
+        : this(TestDatabase.Create(), ownsDatabase: true)
     {
     }
 
-    private LibrarianAppFactory(bool useFile)
+    /// <summary>A host over <paramref name="database"/>, which it deletes at the end when it owns it.</summary>
+    internal LibrarianAppFactory(TestDatabase database, bool ownsDatabase)
     {
-        if (useFile)
-        {
-            _databaseFile = Path.Combine(Path.GetTempPath(), $"librarian-tests-{Guid.NewGuid():N}.db");
-            ConnectionString = $"Data Source={_databaseFile}";
-        }
-        else
-        {
-            ConnectionString = $"Data Source=file:librarian-tests-{Guid.NewGuid():N}?mode=memory&cache=shared";
-            _keepAlive = new SqliteConnection(ConnectionString);
-            _keepAlive.Open();
-        }
+        Database = database;
+        _ownsDatabase = ownsDatabase;
     }
-
-    /// <summary>A host over another's database, which it neither creates nor deletes: a second writer, as another process is.</summary>
-    private LibrarianAppFactory(string connectionString) => ConnectionString = connectionString;
 
     public const string ClientAddressHeader = "X-Test-Client-Address";
 
-    public string ConnectionString { get; }
+    public TestDatabase Database { get; }
+
+    public string ConnectionString => Database.ConnectionString;
 
     /// <summary>The application's clock: tests move it forward to age a form.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -71,13 +61,13 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     public string LogFolder { get; set; } = Path.Combine(Path.GetTempPath(), "librarian-tests-logs");
 
     /// <summary>A factory over a temporary database file, for tests where many requests write at once.</summary>
-    public static LibrarianAppFactory WithDatabaseFile() => new(useFile: true);
+    public static LibrarianAppFactory WithDatabaseFile() => new(TestDatabase.Create(file: true), ownsDatabase: true);
 
     /// <summary>Another app over this one's database, with services, caches and a change stamp of its own.</summary>
-    public LibrarianAppFactory AnotherAppOnTheSameDatabase() => new(ConnectionString);
+    public LibrarianAppFactory AnotherAppOnTheSameDatabase() => new(Database, ownsDatabase: false);
 
-    /// <summary>The database file, for a factory made <see cref="WithDatabaseFile"/>.</summary>
-    public string? DatabaseFile => _databaseFile;
+    /// <summary>The database file, for a factory made <see cref="WithDatabaseFile"/> on SQLite.</summary>
+    public string? DatabaseFile => Database.File;
 
     /// <summary>
     /// Serves the application on a free loopback port through Kestrel, so that a real browser can visit it, and
@@ -119,6 +109,25 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ExerciseImporter>().ImportAsync(text, dryRun, "test.txt", CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Waits until the search index has taken in what was written outside the app (by raw SQL): at once on SQLite,
+    /// whose triggers index in the writing statement; on PostgreSQL once the app, notified, has indexed the queue.
+    /// </summary>
+    public async Task SearchIndexCaughtUpAsync()
+    {
+        if (!TestDatabase.IsPostgreSql)
+        {
+            return;
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM \"SearchIndexQueue\"").SingleAsync()) > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The search index did not take in the queued changes within 10 seconds.");
+            await Task.Delay(20);
+        }
     }
 
     public async Task<T> WithDbAsync<T>(Func<LibrarianDbContext, Task<T>> query)
@@ -163,7 +172,10 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
         // Outside Development the styles and scripts are found through the build's static web assets manifest only
         // when asked for; without this a browser would get an unstyled page.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:" + ServiceRegistration.ConnectionStringName, ConnectionString);
+        foreach (var (key, value) in Database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (EnvironmentName != Microsoft.Extensions.Hosting.Environments.Development)
         {
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -189,17 +201,9 @@ public sealed class LibrarianAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDatabase)
         {
-            _keepAlive?.Dispose();
-            if (_databaseFile is not null)
-            {
-                SqliteConnection.ClearAllPools();
-                foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
-                {
-                    File.Delete(file);
-                }
-            }
+            Database.Dispose();
         }
     }
 }

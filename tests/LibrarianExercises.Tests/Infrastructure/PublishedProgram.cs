@@ -7,9 +7,20 @@ public static class PublishedProgram
 {
     public static string Path => System.IO.Path.Combine(AppContext.BaseDirectory, "LibrarianExercises.Web.dll");
 
-    /// <summary>Runs the program in Production over <paramref name="database"/> (or the configured one when null).</summary>
+    /// <summary>Runs the program in Production over a test's database.</summary>
     /// <returns>Its exit code, and what it wrote to standard output then standard error.</returns>
-    public static async Task<(int Exit, string Output)> RunAsync(string workingDirectory, string? database, params string[] args)
+    public static Task<(int Exit, string Output)> RunAsync(string workingDirectory, TestDatabase database, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return RunAsync(workingDirectory, database.Settings, args);
+    }
+
+    /// <summary>Runs the program in Production over the SQLite file <paramref name="database"/> (or the configured one when null).</summary>
+    /// <returns>Its exit code, and what it wrote to standard output then standard error.</returns>
+    public static Task<(int Exit, string Output)> RunAsync(string workingDirectory, string? database, params string[] args) =>
+        RunAsync(workingDirectory, database is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["ConnectionStrings:Library"] = "Data Source=" + database }, args);
+
+    private static async Task<(int Exit, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> settings, string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
@@ -19,9 +30,9 @@ public static class PublishedProgram
             start.ArgumentList.Add(arg);
         }
 
-        if (database is not null)
+        foreach (var (key, value) in settings)
         {
-            start.Environment["ConnectionStrings__Library"] = "Data Source=" + database;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using LibrarianExercises.Tests.Infrastructure;
 using LibrarianExercises.Web.Data;
@@ -25,9 +26,9 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
         await InsertAsync(apps.First, exerciseId, "First with the form", nonce);
         await InsertAsync(apps.First, exerciseId, "No form, once", null);
         await InsertAsync(apps.First, exerciseId, "No form, twice", null);
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => InsertAsync(apps.First, exerciseId, "Second with the form", nonce));
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() => InsertAsync(apps.First, exerciseId, "Second with the form", nonce));
 
-        Assert.Equal(2067, refused.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_UNIQUE
+        Assert.True(DatabaseErrors.IsUniqueViolation(refused), refused.Message);
         Assert.Equal(["First with the form"], await apps.First.WithDbAsync(db => db.Responses.Where(r => r.FormNonce == nonce).Select(r => r.DisplayName).ToListAsync()));
     }
 
@@ -40,7 +41,7 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
         var exerciseId = await ExerciseIdAsync(app, 89);
         var offender = NewResponse(exerciseId, $"Offender {nonce}", nonce);
         var refusedGroup = new List<string>();
-        SqliteException? otherProcessFailed = null;
+        DbException? otherProcessFailed = null;
         // Once the group's replay check has found the form unused, and before its commit: another process stores a
         // response with the same form, as the first of two posts sent at once to two instances would.
         using var otherProcess = apps.WhenSaving(db => db.ChangeTracker.Entries<Response>().Any(e => e.Entity == offender) && refusedGroup.Count == 0, db =>
@@ -50,7 +51,7 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
             {
                 InsertAsync(apps.First, exerciseId, $"Elsewhere {nonce}", nonce).GetAwaiter().GetResult();
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
                 otherProcessFailed = e;
                 throw;
@@ -132,7 +133,7 @@ public sealed class FormUsedOnceTests(TwoAppsOnOneDatabase apps) : IClassFixture
     private static Task InsertAsync(LibrarianAppFactory app, int exerciseId, string name, string? nonce) =>
         app.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
             INSERT INTO "Responses" ("ExerciseId", "DisplayName", "BodyMarkdown", "BodyHtml", "DidExercise", "Status", "FormNonce", "CreatedUtc")
-            VALUES ({exerciseId}, {name}, 'We did it.', '<p>We did it.</p>', 0, 'Held', {nonce}, '2026-01-01 00:00:00')
+            VALUES ({exerciseId}, {name}, 'We did it.', '<p>We did it.</p>', FALSE, 'Held', {nonce}, '2026-01-01 00:00:00+00')
             """));
 
     private static Response NewResponse(int exerciseId, string name, string? nonce) => new()

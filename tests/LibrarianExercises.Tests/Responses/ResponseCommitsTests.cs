@@ -101,7 +101,7 @@ public sealed class ResponseCommitsTests
         Assert.Equal(5, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.DisplayName.StartsWith("At closing"))));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task ResponsesStillQueuedWhenTheHostStopsAreStoredBeforeItsServicesAreDisposed()
     {
         var database = Path.Combine(Path.GetTempPath(), $"librarian-tests-{Guid.NewGuid():N}.db");

@@ -60,9 +60,9 @@ public sealed class ResponseCounterTests : IAsyncLifetime
     {
         await _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO Responses (ExerciseId, DisplayName, BodyMarkdown, DidExercise, Status, CreatedUtc)
-            SELECT Id, 'A librarian', 'From a script.', 1, 'Published', '2026-01-01 00:00:00' FROM Exercises WHERE Number IN (42, 89);
-            UPDATE Responses SET Status = 'Held' WHERE BodyMarkdown = 'From a script.' AND ExerciseId = (SELECT Id FROM Exercises WHERE Number = 42);
+            INSERT INTO "Responses" ("ExerciseId", "DisplayName", "BodyMarkdown", "DidExercise", "Status", "CreatedUtc")
+            SELECT "Id", 'A librarian', 'From a script.', TRUE, 'Published', '2026-01-01 00:00:00+00' FROM "Exercises" WHERE "Number" IN (42, 89);
+            UPDATE "Responses" SET "Status" = 'Held' WHERE "BodyMarkdown" = 'From a script.' AND "ExerciseId" = (SELECT "Id" FROM "Exercises" WHERE "Number" = 42);
             """));
 
         await AssertCountersAsync(42, published: 0, did: 0, held: 1);

@@ -20,7 +20,7 @@ public sealed class CompiledModelTests
         "the compiled model is out of date: run `dotnet ef dbcontext optimize --project src/LibrarianExercises.Web "
         + "--output-dir Data/CompiledModel --namespace LibrarianExercises.Web.Data.CompiledModel`";
 
-    [Fact]
+    [SqliteFact]
     public async Task TheSiteRunsOnTheCompiledModel()
     {
         await using var factory = new LibrarianAppFactory();

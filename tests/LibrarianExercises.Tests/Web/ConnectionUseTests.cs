@@ -12,7 +12,7 @@ public sealed class ConnectionUseTests
 {
     private static readonly AsyncLocal<bool> InThisRequest = new();
 
-    [Fact]
+    [SqliteFact]
     public async Task AnExercisePageOpensOneConnectionForItsQueries()
     {
         await using var app = new LibrarianAppFactory();
@@ -31,7 +31,7 @@ public sealed class ConnectionUseTests
         Assert.Equal(1, opens.Count);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task APostedResponseOpensOneConnectionForItsQueries()
     {
         await using var app = new LibrarianAppFactory().WithoutPostingLimit();

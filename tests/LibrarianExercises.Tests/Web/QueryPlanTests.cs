@@ -14,7 +14,7 @@ namespace LibrarianExercises.Tests.Web;
 /// </summary>
 public sealed partial class QueryPlanTests
 {
-    [Fact]
+    [SqliteFact]
     public async Task AnExercisePageScansNoTable()
     {
         await using var app = new LibrarianAppFactory();
@@ -38,7 +38,7 @@ public sealed partial class QueryPlanTests
     /// their text: at 10,000 exercises a count by scanning it took 30 ms, the home page's latest by date 11 ms, and the
     /// strategy page's latest per initiative, ranked over every link, 28 ms.
     /// </summary>
-    [Theory]
+    [SqliteTheory]
     [InlineData("/")]
     [InlineData("/exercises")]
     [InlineData("/exercises?initiative=3.2")]
@@ -63,7 +63,7 @@ public sealed partial class QueryPlanTests
         await AssertNoScansAsync(app.ConnectionString, commands.Texts, "StrategyVersions", "StrategicDirections", "KeyInitiatives", "Tags");
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task APostedResponseScansNoTable()
     {
         await using var app = new LibrarianAppFactory().WithoutPostingLimit();

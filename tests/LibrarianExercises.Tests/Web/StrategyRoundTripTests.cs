@@ -21,7 +21,7 @@ public sealed class StrategyRoundTripTests : IAsyncLifetime
         // Background work left out: the watch for other processes' changes asks the database once a second.
         _app.Settings["PageCache:ChangeWatchInterval"] = "00:00:00";
         _counted = _app.WithWebHostBuilder(b => b.ConfigureTestServices(
-            services => services.ConfigureDbContext<LibrarianDbContext>(options => options.AddInterceptors(_counter))));
+            services => TestDatabase.ConfigureContext(services, options => options.AddInterceptors(_counter))));
         return Task.CompletedTask;
     }
 

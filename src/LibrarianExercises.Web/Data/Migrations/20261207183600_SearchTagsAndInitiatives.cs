@@ -22,7 +22,7 @@ namespace LibrarianExercises.Web.Data.Migrations
         /// again and filled from the tables; triggers on the tags, the initiatives and the links between them keep the
         /// labels in step, whatever writes them. No model change: the tables are SQLite's own, read by raw SQL.
         /// SearchIndexState keeps what the labels were made with (the translations' fingerprint), so that a release
-        /// with other translations indexes the names again at start-up (Services/Search/SearchIndexLabels).
+        /// with other translations indexes the names again at start-up (Services/Search/SearchIndex, RefreshLabelsAsync).
         /// </summary>
         protected override void Up(MigrationBuilder migrationBuilder)
         {

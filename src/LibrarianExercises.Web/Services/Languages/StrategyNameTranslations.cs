@@ -22,7 +22,7 @@ public static class StrategyNameTranslations
 
     /// <summary>
     /// Changes whenever a translation is added, changed or removed: the search index compares it with the one its
-    /// labels were made with (<see cref="Search.SearchIndexLabels"/>).
+    /// labels were made with (<see cref="Search.SearchIndex.RefreshLabelsAsync(Data.LibrarianDbContext, CancellationToken)"/>).
     /// </summary>
     public static string Fingerprint => Loaded.Value.Fingerprint;
 

@@ -6,48 +6,30 @@ using Microsoft.EntityFrameworkCore;
 namespace LibrarianExercises.Web.Services.Search;
 
 /// <summary>
-/// Searches the FTS5 index kept by the triggers of the SearchIndex and SearchTagsAndInitiatives migrations: exercise
-/// titles, text and labels (the names of their tags and key initiatives), and published responses. What may be shown is decided here by the live tables, not by the index: only published exercises
-/// (<see cref="ExerciseVisibility"/>) and published responses of published exercises are ever returned.
+/// Searches the configured database's full-text index (<see cref="SearchIndex"/>): exercise titles, text and labels
+/// (the names of their tags and key initiatives), and published responses. What may be shown is decided here by the
+/// live tables, not by the index: only published exercises (<see cref="ExerciseVisibility"/>) and published responses
+/// of published exercises are ever returned.
 /// </summary>
-public sealed class SearchQueries(LibrarianDbContext db, ResponseQueries responses)
+public sealed class SearchQueries(LibrarianDbContext db, SearchIndex index, ResponseQueries responses)
 {
     public const int PageSize = 10;
-
-    /// <summary>A title match weighs this many times a match in the text.</summary>
-    private const double TitleWeight = 10.0;
-
-    /// <summary>A match in a tag's or an initiative's name weighs this many times a match in the text.</summary>
-    private const double LabelsWeight = 5.0;
-
-    private const int ExerciseSnippetTokens = 24;
-
-    private const int ResponseSnippetTokens = 32;
 
     public async Task<SearchViewModel> SearchAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var match = query.ToMatchExpression();
         var number = query.ExerciseNumber is { } n
             ? await db.Exercises.Published().Where(e => e.Number == n).Select(e => new SearchNumberMatch(e.Number, e.Title)).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var exercises = await ExercisesAsync(match, number?.Number, page, cancellationToken);
-        var found = await ResponsesAsync(match, page, cancellationToken);
+        var exercises = await ExercisesAsync(query, number?.Number, page, cancellationToken);
+        var found = await ResponsesAsync(query, page, cancellationToken);
         return new SearchViewModel(query, page == 1 ? number : null, exercises, found);
     }
 
-    private async Task<PagedList<ExerciseSearchHit>> ExercisesAsync(string match, int? numberShownFirst, int page, CancellationToken cancellationToken)
+    private async Task<PagedList<ExerciseSearchHit>> ExercisesAsync(SearchQuery query, int? numberShownFirst, int page, CancellationToken cancellationToken)
     {
-        var matches = db.Database.SqlQuery<ExerciseMatch>($"""
-            SELECT rowid AS "Id",
-                   bm25("ExerciseSearch", {TitleWeight}, 1.0, {LabelsWeight}) AS "Rank",
-                   highlight("ExerciseSearch", 0, char(57344), char(57345)) AS "Title",
-                   snippet("ExerciseSearch", 1, char(57344), char(57345), '…', {ExerciseSnippetTokens}) AS "Snippet"
-            FROM "ExerciseSearch"
-            WHERE "ExerciseSearch" MATCH {match}
-            """);
         var visible =
-            from m in matches
+            from m in index.Exercises(db, query)
             join e in db.Exercises.Published() on m.Id equals e.Id
             where numberShownFirst == null || e.Number != numberShownFirst
             select new { m.Rank, m.Title, m.Snippet, e.Number };
@@ -56,21 +38,14 @@ public sealed class SearchQueries(LibrarianDbContext db, ResponseQueries respons
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
         return new PagedList<ExerciseSearchHit>(
-            [.. rows.Select(r => new ExerciseSearchHit(r.Number, Parts(r.Title), Parts(r.Snippet)))], page, PageSize, total);
+            [.. rows.Select(r => new ExerciseSearchHit(r.Number, Parts(index.Marks(r.Title, query)), Parts(index.Marks(r.Snippet, query))))], page, PageSize, total);
     }
 
-    private async Task<PagedList<ResponseSearchHit>> ResponsesAsync(string match, int page, CancellationToken cancellationToken)
+    private async Task<PagedList<ResponseSearchHit>> ResponsesAsync(SearchQuery query, int page, CancellationToken cancellationToken)
     {
-        var matches = db.Database.SqlQuery<ResponseMatch>($"""
-            SELECT rowid AS "Id",
-                   bm25("ResponseSearch") AS "Rank",
-                   snippet("ResponseSearch", 0, char(57344), char(57345), '…', {ResponseSnippetTokens}) AS "Snippet"
-            FROM "ResponseSearch"
-            WHERE "ResponseSearch" MATCH {match}
-            """);
         var responsePageSize = responses.PageSize;
         var visible =
-            from m in matches
+            from m in index.Responses(db, query)
             join r in db.Responses.Where(r => r.Status == ResponseStatus.Published) on m.Id equals r.Id
             join e in db.Exercises.Published() on r.ExerciseId equals e.Id
             select new
@@ -91,7 +66,7 @@ public sealed class SearchQueries(LibrarianDbContext db, ResponseQueries respons
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
         return new PagedList<ResponseSearchHit>(
-            [.. rows.Select(r => new ResponseSearchHit(r.Id, r.Number, r.Title, r.DisplayName, r.CreatedUtc, (r.Before / responsePageSize) + 1, Parts(r.Snippet)))],
+            [.. rows.Select(r => new ResponseSearchHit(r.Id, r.Number, r.Title, r.DisplayName, r.CreatedUtc, (r.Before / responsePageSize) + 1, Parts(index.Marks(r.Snippet, query))))],
             page,
             PageSize,
             total);
@@ -126,32 +101,20 @@ public sealed class SearchQueries(LibrarianDbContext db, ResponseQueries respons
             end = end < 0 ? text.Length : end;
             if (end > start + 1)
             {
-                parts.Add(new SnippetPart(text[(start + 1)..end], true));
+                // Characters of scripts written without spaces may be marked one by one: one mark for the run.
+                if (parts.Count > 0 && parts[^1].IsMatch && start == position && position > 0)
+                {
+                    parts[^1] = parts[^1] with { Text = parts[^1].Text + text[(start + 1)..end] };
+                }
+                else
+                {
+                    parts.Add(new SnippetPart(text[(start + 1)..end], true));
+                }
             }
 
             position = end + 1;
         }
 
         return parts;
-    }
-
-    private sealed class ExerciseMatch
-    {
-        public int Id { get; init; }
-
-        public double Rank { get; init; }
-
-        public string? Title { get; init; }
-
-        public string? Snippet { get; init; }
-    }
-
-    private sealed class ResponseMatch
-    {
-        public int Id { get; init; }
-
-        public double Rank { get; init; }
-
-        public string? Snippet { get; init; }
     }
 }
