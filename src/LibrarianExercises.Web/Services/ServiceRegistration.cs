@@ -1,4 +1,5 @@
 using LibrarianExercises.Web.Data;
+using LibrarianExercises.Web.Data.PostgreSql;
 using LibrarianExercises.Web.Services.Auditing;
 using LibrarianExercises.Web.Services.Editors;
 using LibrarianExercises.Web.Services.Exercises;
@@ -9,6 +10,7 @@ using LibrarianExercises.Web.Services.Responses;
 using LibrarianExercises.Web.Services.Search;
 using LibrarianExercises.Web.Services.Site;
 using LibrarianExercises.Web.Services.Strategy;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LibrarianExercises.Web.Services;
@@ -24,6 +26,10 @@ public static class ServiceRegistration
         // Every save that changes what pages show raises this process's change stamp, for other processes' caches.
         services.AddSingleton<Caching.ChangeStamping>();
         database.AddServices(services);
+        if (EF.IsDesignTime)
+        {
+            PostgreSqlLibraryDatabase.AddDesignTimeContext(services);
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WriteGate>();
         services.AddScoped<ExerciseStore>();

@@ -17,7 +17,7 @@ namespace LibrarianExercises.Tests.Web;
 public sealed class CompiledModelTests
 {
     private const string Regenerate =
-        "the compiled model is out of date: run `dotnet ef dbcontext optimize --project src/LibrarianExercises.Web "
+        "the compiled model is out of date: run `dotnet ef dbcontext optimize --project src/LibrarianExercises.Web --context LibrarianExercises.Web.Data.LibrarianDbContext "
         + "--output-dir Data/CompiledModel --namespace LibrarianExercises.Web.Data.CompiledModel`";
 
     [SqliteFact]
@@ -51,7 +51,7 @@ public sealed class CompiledModelTests
 
         Assert.False(
             db.Database.HasPendingModelChanges(),
-            "the model has changed since the last migration: add one with `dotnet ef migrations add NAME --project src/LibrarianExercises.Web --output-dir Data/Migrations`");
+            "the model has changed since the last migration: add one with `dotnet ef migrations add NAME --project src/LibrarianExercises.Web --context LibrarianExercises.Web.Data.LibrarianDbContext --output-dir Data/Migrations`");
     }
 
     /// <summary>A context on the model built from the configurations, as the EF tools build it.</summary>

@@ -27,6 +27,19 @@ public sealed class PostgreSqlLibraryDatabase(string connectionString) : Library
         services.AddHostedService<PostgreSqlSearchIndexListener>();
     }
 
+    /// <summary>
+    /// For the EF tools on a SQLite configuration: PostgreSQL's context too, so that its migrations can be added and
+    /// checked without a server (the connection string is never opened). A design-time factory would not do: the
+    /// tools would take it for <see cref="LibrarianDbContext"/> as well, its base type.
+    /// </summary>
+    public static void AddDesignTimeContext(IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(DbContextOptions<PostgreSqlLibrarianDbContext>)))
+        {
+            services.AddDbContext<PostgreSqlLibrarianDbContext>(options => options.UseNpgsql("Host=localhost"));
+        }
+    }
+
     /// <summary>A connection string Npgsql cannot read stops the start here, naming the setting, not at the first query.</summary>
     private static string Check(string connectionString)
     {
