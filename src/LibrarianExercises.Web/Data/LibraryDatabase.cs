@@ -61,6 +61,9 @@ public abstract class LibraryDatabase
     /// <summary>Registers <see cref="LibrarianDbContext"/>, pooled, over this database, and the provider's own services.</summary>
     public abstract void AddServices(IServiceCollection services);
 
+    /// <summary>What the provider needs before migrating.</summary>
+    public virtual Task BeforeMigrateAsync(LibrarianDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>What the provider needs once the database is migrated, before anything else uses it.</summary>
     public virtual Task AfterMigrateAsync(LibrarianDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -18,18 +18,19 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        await database.BeforeMigrateAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await database.AfterMigrateAsync(db, cancellationToken);
 
         foreach (var name in InstanceSecret.All)
         {
-            if (await db.InstanceSecrets.FindAsync([name], cancellationToken) is null)
-            {
-                // Made once and kept with the keys, so that rate limits, held-response caps and open forms survive
-                // restarts, and every instance on the database agrees.
-                db.InstanceSecrets.Add(new InstanceSecret { Name = name, Value = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) });
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            // Made once and kept with the keys, so that rate limits, held-response caps and open forms survive
+            // restarts, and every instance on the database agrees: of two instances starting together, the first to
+            // write a secret makes it, and both read that one.
+            var value = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "InstanceSecrets" ("Name", "Value") VALUES ({name}, {value}) ON CONFLICT ("Name") DO NOTHING""",
+                cancellationToken);
         }
 
         secrets.Load(await db.InstanceSecrets.AsNoTracking().ToListAsync(cancellationToken));
@@ -41,18 +42,28 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Indexed the key initiatives' names for search with this release's translations");
         }
 
-        await using (var strategy = StartingContent.Open(StartingContent.Strategy20192024))
+        try
         {
-            if (await strategySeeder.SeedAsync(strategy, cancellationToken))
+            await using (var strategy = StartingContent.Open(StartingContent.Strategy20192024))
             {
-                logger.LogInformation("Seeded the IFLA Strategy {StrategyVersion}", StrategySeeder.ExerciseSeriesVersionKey);
+                if (await strategySeeder.SeedAsync(strategy, cancellationToken))
+                {
+                    logger.LogInformation("Seeded the IFLA Strategy {StrategyVersion}", StrategySeeder.ExerciseSeriesVersionKey);
+                }
+            }
+
+            if (!await db.Exercises.AnyAsync(cancellationToken))
+            {
+                var report = await importer.ImportAsync(StartingContent.ReadText(StartingContent.SeedListing), dryRun: false, "starting content", cancellationToken);
+                logger.LogInformation("Loaded {ExerciseCount} starting exercises", report.Exercises.Count);
             }
         }
-
-        if (!await db.Exercises.AnyAsync(cancellationToken))
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
-            var report = await importer.ImportAsync(StartingContent.ReadText(StartingContent.SeedListing), dryRun: false, "starting content", cancellationToken);
-            logger.LogInformation("Loaded {ExerciseCount} starting exercises", report.Exercises.Count);
+            // Another instance starting on the same new database gave it the starting content first; its rows stand
+            // and this instance's attempt was rolled back whole.
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Another instance gave the database its starting content");
         }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class PostgreSqlTestDatabase : TestDatabase
             ? server
             : throw new InvalidOperationException($"{ProviderVariable} is PostgreSql but {PostgresVariable} does not name a server (see README).");
 
-    public static PostgreSqlTestDatabase Create()
+    public static PostgreSqlTestDatabase CopyOfTemplate()
     {
         var name = $"librarian_test_{Guid.NewGuid():N}";
         // Only one copy of a template can be made at a time.
@@ -33,6 +33,13 @@ internal sealed class PostgreSqlTestDatabase : TestDatabase
             Execute($"CREATE DATABASE \"{name}\" TEMPLATE \"{Template.Value}\"");
         }
 
+        return new PostgreSqlTestDatabase(name);
+    }
+
+    public static PostgreSqlTestDatabase CreateNew()
+    {
+        var name = $"librarian_test_{Guid.NewGuid():N}";
+        Execute($"CREATE DATABASE \"{name}\"");
         return new PostgreSqlTestDatabase(name);
     }
 

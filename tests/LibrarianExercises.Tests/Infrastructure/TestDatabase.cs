@@ -60,7 +60,11 @@ public abstract class TestDatabase : IDisposable
 
     /// <summary>A new database: in memory or, with <paramref name="file"/>, in a file on SQLite; a new database on PostgreSQL.</summary>
     public static TestDatabase Create(bool file = false) =>
-        IsPostgreSql ? PostgreSqlTestDatabase.Create() : new SqliteTestDatabase(file);
+        IsPostgreSql ? PostgreSqlTestDatabase.CopyOfTemplate() : new SqliteTestDatabase(file);
+
+    /// <summary>A database with nothing in it, not even the schema, as a new install meets: a file not yet made on SQLite.</summary>
+    public static TestDatabase CreateEmpty() =>
+        IsPostgreSql ? PostgreSqlTestDatabase.CreateNew() : new SqliteTestDatabase(file: true);
 
     public void Dispose()
     {

@@ -28,6 +28,28 @@ public sealed class PostgreSqlLibraryDatabase(string connectionString) : Library
     }
 
     /// <summary>
+    /// Makes the migrations' history table, as the provider would, when a new database has none yet. The provider
+    /// finds out that it is missing by reading it and failing, which logs an error at every first start
+    /// (npgsql/efcore.pg#3407); an operator should not meet an error on a start that went well. Under a lock, because
+    /// two instances starting together would race to create it.
+    /// </summary>
+    public override async Task BeforeMigrateAsync(LibrarianDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            SELECT pg_advisory_xact_lock(hashtext('__EFMigrationsHistory'));
+            CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+                "MigrationId" character varying(150) NOT NULL,
+                "ProductVersion" character varying(32) NOT NULL,
+                CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY ("MigrationId"));
+            """,
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// For the EF tools on a SQLite configuration: PostgreSQL's context too, so that its migrations can be added and
     /// checked without a server (the connection string is never opened). A design-time factory would not do: the
     /// tools would take it for <see cref="LibrarianDbContext"/> as well, its base type.
