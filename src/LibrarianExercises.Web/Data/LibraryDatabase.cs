@@ -32,11 +32,7 @@ public abstract class LibraryDatabase
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"The connection string '{ConnectionStringName}' is not configured.");
-        return ProviderOf(configuration) switch
-        {
-            DatabaseProvider.PostgreSql => new PostgreSqlLibraryDatabase(connectionString),
-            _ => new SqliteLibraryDatabase(connectionString, environment),
-        };
+        return Create(ProviderOf(configuration), connectionString, environment);
     }
 
     public static DatabaseProvider ProviderOf(IConfiguration configuration)
@@ -60,6 +56,28 @@ public abstract class LibraryDatabase
 
     /// <summary>Registers <see cref="LibrarianDbContext"/>, pooled, over this database, and the provider's own services.</summary>
     public abstract void AddServices(IServiceCollection services);
+
+    /// <summary>A context of its own over this database, outside any container: for copying a database to another.</summary>
+    public abstract LibrarianDbContext CreateContext();
+
+    /// <summary>The database named by a provider and a connection string, as <c>copy-database</c> is given them.</summary>
+    public static LibraryDatabase Create(DatabaseProvider provider, string connectionString, IHostEnvironment environment) =>
+        provider == DatabaseProvider.PostgreSql
+            ? new PostgreSqlLibraryDatabase(connectionString)
+            : new SqliteLibraryDatabase(connectionString, environment);
+
+    /// <summary>
+    /// Makes every later read through <paramref name="db"/> see the database as it is now, while the site goes on
+    /// writing, until the returned transaction is disposed.
+    /// </summary>
+    public virtual async Task<IAsyncDisposable> BeginSnapshotAsync(LibrarianDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+    }
+
+    /// <summary>What rows written with their own keys need afterwards (a provider's key sequences moved past them).</summary>
+    public virtual Task AfterCopyAsync(LibrarianDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>What the provider needs before migrating.</summary>
     public virtual Task BeforeMigrateAsync(LibrarianDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;

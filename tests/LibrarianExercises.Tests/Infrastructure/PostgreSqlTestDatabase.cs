@@ -1,3 +1,4 @@
+using LibrarianExercises.Web.Data;
 using LibrarianExercises.Web.Data.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,6 +17,8 @@ internal sealed class PostgreSqlTestDatabase : TestDatabase
         _name = name;
         ConnectionString = new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
     }
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
     public override string ConnectionString { get; }
 

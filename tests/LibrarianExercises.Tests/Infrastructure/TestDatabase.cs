@@ -18,12 +18,15 @@ public abstract class TestDatabase : IDisposable
     public const string PostgresVariable = "LIBRARIAN_TEST_POSTGRES";
 
     /// <summary>The provider the suite runs on.</summary>
-    public static DatabaseProvider Provider { get; } =
+    public static DatabaseProvider SuiteProvider { get; } =
         Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } configured
             ? Enum.Parse<DatabaseProvider>(configured, ignoreCase: true)
             : DatabaseProvider.Sqlite;
 
-    public static bool IsPostgreSql => Provider == DatabaseProvider.PostgreSql;
+    public static bool IsPostgreSql => SuiteProvider == DatabaseProvider.PostgreSql;
+
+    /// <summary>This database's provider: the suite's, but for <see cref="CreateSqliteFile"/>.</summary>
+    public abstract DatabaseProvider Provider { get; }
 
     public abstract string ConnectionString { get; }
 
@@ -62,6 +65,9 @@ public abstract class TestDatabase : IDisposable
     public static TestDatabase Create(bool file = false) =>
         IsPostgreSql ? PostgreSqlTestDatabase.CopyOfTemplate() : new SqliteTestDatabase(file);
 
+    /// <summary>A SQLite file, whichever provider the suite runs on: for moving a site from SQLite to another database.</summary>
+    public static TestDatabase CreateSqliteFile() => new SqliteTestDatabase(file: true);
+
     /// <summary>A database with nothing in it, not even the schema, as a new install meets: a file not yet made on SQLite.</summary>
     public static TestDatabase CreateEmpty() =>
         IsPostgreSql ? PostgreSqlTestDatabase.CreateNew() : new SqliteTestDatabase(file: true);
@@ -94,6 +100,8 @@ public abstract class TestDatabase : IDisposable
                 _keepAlive.Open();
             }
         }
+
+        public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
         public override string ConnectionString { get; }
 

@@ -13,7 +13,7 @@ public sealed class DatabaseProviderTests
     {
         await using var app = new LibrarianAppFactory();
 
-        Assert.Equal(TestDatabase.Provider, app.Services.GetRequiredService<LibraryDatabase>().Provider);
+        Assert.Equal(TestDatabase.SuiteProvider, app.Services.GetRequiredService<LibraryDatabase>().Provider);
         var providerName = await app.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
         Assert.Equal(TestDatabase.IsPostgreSql ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", providerName);
     }

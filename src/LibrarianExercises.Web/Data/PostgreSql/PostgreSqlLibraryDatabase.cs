@@ -15,17 +15,46 @@ public sealed class PostgreSqlLibraryDatabase(string connectionString) : Library
 
     public override void AddServices(IServiceCollection services)
     {
-        // No retrying execution strategy: the change stamp opens transactions of its own, which it would refuse.
         services.AddDbContextPool<LibrarianDbContext, PostgreSqlLibrarianDbContext>((provider, options) =>
         {
-            options
-                .UseNpgsql(ConnectionString, postgres => postgres.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new PostgreSqlSearchIndexing(_search));
+            Configure(options);
             ConfigureShared(options, provider);
         });
         services.AddSingleton(_search);
         services.AddHostedService<PostgreSqlSearchIndexListener>();
     }
+
+    public override LibrarianDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<PostgreSqlLibrarianDbContext>();
+        Configure(options);
+        return new PostgreSqlLibrarianDbContext(options.Options);
+    }
+
+    /// <summary>Identity columns given their rows' own keys: each sequence moved past the largest, so the next row gets a new one.</summary>
+    public override async Task AfterCopyAsync(LibrarianDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        foreach (var type in db.Model.GetEntityTypes())
+        {
+            if (type.GetTableName() is not { } table || type.FindPrimaryKey()?.Properties is not [{ ValueGenerated: Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd, ClrType: var clr } key]
+                || (clr != typeof(int) && clr != typeof(long)))
+            {
+                continue;
+            }
+
+            // Names from the model, not from anyone's input.
+            var column = key.GetColumnName();
+            var sql = $"""SELECT setval(pg_get_serial_sequence('"{table}"', '{column}'), COALESCE(MAX("{column}"), 1), MAX("{column}") IS NOT NULL) FROM "{table}";""";
+            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        }
+    }
+
+    // No retrying execution strategy: the change stamp opens transactions of its own, which it would refuse.
+    private void Configure(DbContextOptionsBuilder options) =>
+        options
+            .UseNpgsql(ConnectionString, postgres => postgres.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(new PostgreSqlSearchIndexing(_search));
 
     /// <summary>
     /// Makes the migrations' history table, as the provider would, when a new database has none yet. The provider

@@ -21,26 +21,51 @@ public sealed class SqliteLibraryDatabase : LibraryDatabase
     public override SearchIndex Search { get; } = new SqliteSearchIndex();
 
     public override void AddServices(IServiceCollection services) =>
-        // Pooled contexts over pooled connections: a request does not pay for building either. The search index's
-        // triggers call functions that every connection must have.
+        // Pooled contexts over pooled connections: a request does not pay for building either.
         services.AddDbContextPool<LibrarianDbContext>((provider, options) =>
         {
-            options
-                .UseSqlite(ConnectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance);
+            Configure(options);
             ConfigureShared(options, provider);
-            // The model compiled ahead (Data/CompiledModel) instead of built from the configurations at start-up; the
-            // EF tools build it from the configurations, as they must to compare it with the migrations and to
-            // compile it again (see docs/architecture.md).
-            if (!EF.IsDesignTime)
-            {
-                // Migrating compares the migrations with a model built from the configurations, which would build at
-                // every start the model this one spares; CI and CompiledModelTests compare them instead.
-                options
-                    .UseModel(LibrarianDbContextModel.Instance)
-                    .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
-            }
         });
+
+    public override LibrarianDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<LibrarianDbContext>();
+        Configure(options);
+        return new LibrarianDbContext(options.Options);
+    }
+
+    /// <summary>
+    /// Opens a read transaction that does not stop the site's writers (a deferred one: WAL lets it read the
+    /// database as it was when it began while others commit).
+    /// </summary>
+    public override async Task<IAsyncDisposable> BeginSnapshotAsync(LibrarianDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var transaction = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        return transaction;
+    }
+
+    private void Configure(DbContextOptionsBuilder options)
+    {
+        // The search index's triggers call functions that every connection must have.
+        options
+            .UseSqlite(ConnectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+            .AddInterceptors(SqliteConnectionSettings.Instance, SearchFunctions.Instance);
+        // The model compiled ahead (Data/CompiledModel) instead of built from the configurations at start-up; the
+        // EF tools build it from the configurations, as they must to compare it with the migrations and to
+        // compile it again (see docs/architecture.md).
+        if (!EF.IsDesignTime)
+        {
+            // Migrating compares the migrations with a model built from the configurations, which would build at
+            // every start the model this one spares; CI and CompiledModelTests compare them instead.
+            options
+                .UseModel(LibrarianDbContextModel.Instance)
+                .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
+        }
+    }
 
     public override async Task AfterMigrateAsync(LibrarianDbContext db, CancellationToken cancellationToken)
     {

@@ -64,25 +64,25 @@ public sealed class ExerciseQueries(LibrarianDbContext db, ExerciseMarkdownRende
         // share one connection from the pool.
         await db.Database.OpenConnectionAsync(cancellationToken);
         return formNonce is null
-            ? await ForResponseWithoutForm(db, number, cancellationToken)
-            : await ForResponse(db, number, formNonce, cancellationToken);
+            ? await ForResponseWithoutForm.For(db)(db, number, cancellationToken)
+            : await ForResponse.For(db)(db, number, formNonce, cancellationToken);
     }
 
     // Compiled once: every post runs one of these, and building and looking up the query tree cost more than running it.
-    private static readonly Func<LibrarianDbContext, int, string, CancellationToken, Task<ExerciseForResponse?>> ForResponse =
+    private static readonly CompiledPerModel<Func<LibrarianDbContext, int, string, CancellationToken, Task<ExerciseForResponse?>>> ForResponse = new(() =>
         EF.CompileAsyncQuery((LibrarianDbContext db, int number, string formNonce, CancellationToken cancellationToken) =>
             db.Exercises.Where(ExerciseVisibility.IsPublished).Where(e => e.Number == number)
                 .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen)
                 {
                     FormAlreadyUsed = db.Responses.Any(r => r.FormNonce == formNonce),
                 })
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
-    private static readonly Func<LibrarianDbContext, int, CancellationToken, Task<ExerciseForResponse?>> ForResponseWithoutForm =
+    private static readonly CompiledPerModel<Func<LibrarianDbContext, int, CancellationToken, Task<ExerciseForResponse?>>> ForResponseWithoutForm = new(() =>
         EF.CompileAsyncQuery((LibrarianDbContext db, int number, CancellationToken cancellationToken) =>
             db.Exercises.Where(ExerciseVisibility.IsPublished).Where(e => e.Number == number)
                 .Select(e => new ExerciseForResponse(e.Id, e.Number, e.ResponsesOpen))
-                .SingleOrDefault());
+                .SingleOrDefault()));
 
     public Task<bool> ExistsAsync(int number, CancellationToken cancellationToken) =>
         db.Exercises.Published().AnyAsync(e => e.Number == number, cancellationToken);
