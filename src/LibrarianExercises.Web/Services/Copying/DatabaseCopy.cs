@@ -72,6 +72,19 @@ public static class DatabaseCopy
         }
     }
 
+    /// <summary>The rows of every table of the model, by table: what a copy, a backup or a restore must keep.</summary>
+    public static async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(LibrarianDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var type in InForeignKeyOrder(db.Model))
+        {
+            rows[type.GetTableName()!] = await CountOfAsync(db, type, cancellationToken);
+        }
+
+        return rows;
+    }
+
     /// <summary>The model's tables, each after the tables its foreign keys point to.</summary>
     internal static List<IEntityType> InForeignKeyOrder(IModel model)
     {
