@@ -80,6 +80,9 @@ public sealed class ExerciseEditingTests : IAsyncLifetime
     [InlineData("Form.PublishedOn", "31/05/2024", "Form_PublishedOn-error", "year-month-day")]
     [InlineData("Form.Initiatives", "9.9", "Form_Initiatives-error", "not in the IFLA Strategy")]
     [InlineData("Form.Initiatives", "<b>", "Form_Initiatives-error", "not a key initiative code")]
+    [InlineData("Form.Title", "Map\u0002your partners", "Form_Title-error", "cannot be stored")]
+    [InlineData("Form.Text", "Map your\u0001 partners.", "Form_Text-error", "cannot be stored")]
+    [InlineData("Form.Tags", "partners, \u001F", "Form_Tags-error", "cannot be stored")]
     public async Task AWrongFieldGetsAClearMessageBesideItAndNothingIsSaved(string field, string value, string errorId, string words)
     {
         var fields = NewExercise();

@@ -105,6 +105,16 @@ public sealed class ExerciseForm : IValidatableObject
             yield return new ValidationResult(text["Please keep each tag to {0} characters or fewer.", 200], [nameof(Tags)]);
         }
 
+        // A control character (a NUL, say) pasted from elsewhere: no database keeps it as typed, and PostgreSQL
+        // refuses it outright.
+        foreach (var (value, field) in new[] { (Title, nameof(Title)), (Text, nameof(Text)), (Tags, nameof(Tags)), (SourceUrl, nameof(SourceUrl)) })
+        {
+            if (!StorableText.IsStorable(value))
+            {
+                yield return new ValidationResult(text["This contains a character that cannot be stored (an invisible control character). Please remove it."], [field]);
+            }
+        }
+
         foreach (var code in Initiatives.Where(c => c.Length > 0 && !RouteValues.TryParseInitiativeCode(c, out _)))
         {
             yield return new ValidationResult(text["“{0}” is not a key initiative code.", code], [nameof(Initiatives)]);
