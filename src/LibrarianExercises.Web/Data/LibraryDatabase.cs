@@ -44,11 +44,18 @@ public abstract class LibraryDatabase
             return DatabaseProvider.Sqlite;
         }
 
-        // Names only: Enum.TryParse would also take "1" or "Sqlite,PostgreSql".
-        return Enum.GetNames<DatabaseProvider>().FirstOrDefault(name => string.Equals(name, configured.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
-            ? Enum.Parse<DatabaseProvider>(name)
+        return TryParseProvider(configured, out var provider)
+            ? provider
             : throw new InvalidOperationException(
                 $"{ProviderKey} is '{configured}'; it must be one of: {string.Join(", ", Enum.GetNames<DatabaseProvider>())}.");
+    }
+
+    /// <summary>A provider by its name, in any case. Names only: Enum.TryParse would also take "1" or "Sqlite,PostgreSql".</summary>
+    public static bool TryParseProvider(string? name, out DatabaseProvider provider)
+    {
+        var known = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        provider = known is null ? default : Enum.Parse<DatabaseProvider>(known);
+        return known is not null;
     }
 
     /// <summary>The provider's full-text index.</summary>

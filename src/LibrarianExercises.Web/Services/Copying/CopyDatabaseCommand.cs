@@ -30,8 +30,8 @@ public static class CopyDatabaseCommand
         LibraryDatabase target;
         try
         {
-            var provider = Enum.GetNames<DatabaseProvider>().FirstOrDefault(n => string.Equals(n, positional[0], StringComparison.OrdinalIgnoreCase)) is { } name
-                ? Enum.Parse<DatabaseProvider>(name)
+            var provider = LibraryDatabase.TryParseProvider(positional[0], out var named)
+                ? named
                 : throw new InvalidOperationException($"“{positional[0]}” is not a provider.");
             target = LibraryDatabase.Create(provider, positional[1], services.GetRequiredService<IHostEnvironment>());
         }
