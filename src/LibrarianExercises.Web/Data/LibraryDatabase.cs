@@ -86,6 +86,21 @@ public abstract class LibraryDatabase
     /// <summary>What rows written with their own keys need afterwards (a provider's key sequences moved past them).</summary>
     public virtual Task AfterCopyAsync(LibrarianDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Keeps other instances from migrating a database and giving it its starting content at the same time, until
+    /// disposed: each then finds what the first did instead of racing it. None on SQLite, where EF's migration lock and
+    /// the writers' turns serve.
+    /// </summary>
+    public virtual Task<IAsyncDisposable> LockForStartAsync(LibrarianDbContext db, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>What the provider needs before migrating.</summary>
     public virtual Task BeforeMigrateAsync(LibrarianDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
 

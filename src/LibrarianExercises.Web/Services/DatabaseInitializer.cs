@@ -18,6 +18,7 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        await using var startLock = await database.LockForStartAsync(db, cancellationToken);
         await database.BeforeMigrateAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         await database.AfterMigrateAsync(db, cancellationToken);

@@ -57,6 +57,27 @@ public sealed class PostgreSqlLibraryDatabase(string connectionString) : Library
             .AddInterceptors(new PostgreSqlSearchIndexing(_search));
 
     /// <summary>
+    /// A session lock on the context's connection, held open until the start's work is done. EF's own migration lock
+    /// on PostgreSQL does not keep a second instance from applying the same migrations again.
+    /// </summary>
+    public override async Task<IAsyncDisposable> LockForStartAsync(LibrarianDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(hashtext('librarian-start'));", cancellationToken);
+        return new StartLock(db);
+    }
+
+    private sealed class StartLock(LibrarianDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(hashtext('librarian-start'));");
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
     /// Makes the migrations' history table, as the provider would, when a new database has none yet. The provider
     /// finds out that it is missing by reading it and failing, which logs an error at every first start
     /// (npgsql/efcore.pg#3407); an operator should not meet an error on a start that went well. Under a lock, because
